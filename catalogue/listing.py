@@ -1,0 +1,111 @@
+"""Public lists of items: filters, facets, sorting and pagination, all in the database.
+
+Used by collection pages, the browse-all page and the agent/subject/place pages, so
+every list of items behaves the same way and costs a fixed number of queries
+whatever the number of items.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import Count, F
+from django.utils.translation import gettext_lazy as _
+
+from catalogue.models import DCMIType, Item, Language
+
+SORTS = {
+    "date": (_("Date, oldest first"), [F("year_from").asc(nulls_last=True), "title", "pk"]),
+    "-date": (_("Date, newest first"), [F("year_to").desc(nulls_last=True), "title", "pk"]),
+    "title": (_("Title, A–Z"), ["title", "pk"]),
+    "-title": (_("Title, Z–A"), ["-title", "-pk"]),
+    "added": (_("Recently added"), ["-first_published_at", "-pk"]),
+}
+DEFAULT_SORT = "title"
+
+
+def _int_or_none(value):
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if -10000 < number < 10000 else None
+
+
+@dataclass
+class ItemListing:
+    """The state of one list of items as requested by the visitor."""
+
+    queryset: object
+    params: dict
+    per_page: int = field(default_factory=lambda: settings.KUTUBXONA_ITEMS_PER_PAGE)
+
+    def __post_init__(self):
+        self.sort = self.params.get("sort") if self.params.get("sort") in SORTS else DEFAULT_SORT
+        type_param = self.params.get("type", "")
+        self.type = type_param if type_param in DCMIType.values else ""
+        self.language = (self.params.get("language") or "")[:3]
+        decade = _int_or_none(self.params.get("decade"))
+        self.decade = decade - decade % 10 if decade is not None else None
+
+    def _apply(self, qs, skip=""):
+        if self.type and skip != "type":
+            qs = qs.filter(dcmi_type=self.type)
+        if self.language and skip != "language":
+            qs = qs.filter(pk__in=Item.languages.through.objects.filter(language__code=self.language).values("item_id"))
+        if self.decade is not None and skip != "decade":
+            # An item is counted in the decade of its earliest possible year, as in the facet.
+            qs = qs.filter(year_from__gte=self.decade, year_from__lte=self.decade + 9)
+        return qs
+
+    def filtered(self):
+        return self._apply(self.queryset)
+
+    def page(self, number):
+        qs = self.filtered().order_by(*SORTS[self.sort][1]).for_listing()
+        return Paginator(qs, self.per_page).get_page(number)
+
+    def facets(self):
+        """Counts for the filters, each computed over the list with the other filters applied."""
+        types = [
+            {"value": row["dcmi_type"], "label": DCMIType(row["dcmi_type"]).label, "count": row["n"]}
+            for row in self._apply(self.queryset, skip="type")
+            .order_by()
+            .values("dcmi_type")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "dcmi_type")
+        ]
+        languages = [
+            {"value": lang.code, "label": lang.localised_name(), "count": lang.n}
+            for lang in Language.objects.filter(items__in=self._apply(self.queryset, skip="language").values("pk"))
+            .annotate(n=Count("items"))
+            .order_by("-n", "name")[:30]
+        ]
+        decades = [
+            {"value": row["decade"], "label": f"{row['decade']}s", "count": row["n"]}
+            for row in self._apply(self.queryset, skip="decade")
+            .filter(year_from__isnull=False)
+            .order_by()
+            .annotate(decade=F("year_from") / 10 * 10)
+            .values("decade")
+            .annotate(n=Count("pk"))
+            .order_by("decade")
+        ]
+        return {"types": types, "languages": languages, "decades": decades}
+
+    def active_filters(self):
+        return bool(self.type or self.language or self.decade is not None)
+
+    def sort_options(self):
+        return [(key, label) for key, (label, _order) in SORTS.items()]
+
+    def querystring(self, **overrides):
+        """The current filters as a query string, with some values replaced (for links)."""
+        from urllib.parse import urlencode
+
+        values = {"sort": self.sort if self.sort != DEFAULT_SORT else "", "type": self.type, "language": self.language}
+        values["decade"] = "" if self.decade is None else str(self.decade)
+        values.update({k: ("" if v is None else str(v)) for k, v in overrides.items()})
+        return urlencode({k: v for k, v in values.items() if v})
+
+

@@ -1,0 +1,54 @@
+"""Canonical public URLs of items and vocabulary terms.
+
+Items and terms are not pages; their URLs hang off the page that routes them
+(ItemIndexPage, VocabularyIndexPage) in the item's locale. The base URL of those
+pages is looked up once per request and remembered on it, so a list of 24 items
+costs no more queries than one.
+"""
+
+from wagtail.models import Locale
+
+
+def _memo(request):
+    if request is None:
+        return {}
+    memo = getattr(request, "_catalogue_route_memo", None)
+    if memo is None:
+        memo = request._catalogue_route_memo = {}
+    return memo
+
+
+def _base_url(request, key, queryset, locale_id):
+    memo = _memo(request)
+    if key in memo:
+        return memo[key]
+    page = queryset.live().filter(locale_id=locale_id).first() if locale_id else None
+    if page is None:
+        page = queryset.live().filter(locale=Locale.get_default()).first() or queryset.live().first()
+    result = (page, page.get_url(request) if page else None)
+    memo[key] = result
+    return result
+
+
+def item_url(item, request=None):
+    from catalogue.models import ItemIndexPage
+
+    page, base = _base_url(request, ("items", item.locale_id), ItemIndexPage.objects.all(), item.locale_id)
+    if page is None or base is None:
+        return None
+    return base + page.reverse_subpage("item", args=(item.pk, item.slug))
+
+
+def vocabulary_url(vocabulary, term, request=None):
+    from catalogue.models import VocabularyIndexPage
+
+    memo = _memo(request)
+    if "locale_id" not in memo:
+        memo["locale_id"] = Locale.get_active().pk
+    locale_id = memo["locale_id"]
+    page, base = _base_url(
+        request, (vocabulary, locale_id), VocabularyIndexPage.objects.filter(vocabulary=vocabulary), locale_id
+    )
+    if page is None or base is None:
+        return None
+    return base + page.reverse_subpage("term", args=(term.pk, term.slug))

@@ -1,0 +1,103 @@
+"""What the public item page shows, shared by the routed page and the admin preview."""
+
+from django.db.models import Prefetch, Q
+
+from catalogue.models import (
+    AccessLevel,
+    Item,
+    ItemAgent,
+    ItemFile,
+    ItemIndexPage,
+    ItemPlace,
+    ItemRelation,
+    ItemSubject,
+    user_is_staff,
+)
+
+RELATED_ITEMS = 6
+
+
+def item_detail_context(request, item, page=None):
+    """Context for catalogue/item_detail.html.
+
+    `item` may be a revision shown in preview, so related objects are read through
+    the item (its in-memory cluster) rather than queried by primary key.
+    """
+    if page is None:
+        page = ItemIndexPage.objects.live().filter(locale_id=item.locale_id).first() or ItemIndexPage.objects.first()
+    staff = request.user.is_authenticated and user_is_staff(request.user)
+    agent_links = list(item.agent_links.all())
+    files = [f for f in item.files.all() if staff or f.access_level == AccessLevel.OPEN]
+    if item.access_level != AccessLevel.OPEN and not staff:
+        files = []  # reading-room records are shown to readers without their files
+    related = []
+    if item.pk:
+        related = list(_related_items(item))
+    breadcrumbs = []
+    if item.primary_collection_id and item.primary_collection and item.primary_collection.live:
+        collection = item.primary_collection
+        breadcrumbs = [p for p in collection.get_ancestors(inclusive=True).live().specific() if p.depth > 1]
+    return {
+        "page": page,
+        "self": page,
+        "item": item,
+        "creators": [a for a in agent_links if a.dc_element == ItemAgent.DCElement.CREATOR],
+        "contributors": [a for a in agent_links if a.dc_element == ItemAgent.DCElement.CONTRIBUTOR],
+        "identifiers": list(item.identifiers.all()),
+        "alternative_titles": list(item.alternative_titles.all()),
+        "subjects": [link.subject for link in item.subject_links.all()],
+        "places": [link.place for link in item.place_links.all()],
+        "languages": list(item.languages.all()),
+        "collections": [c for c in item.collections.all() if c.live],
+        "relations": _relations(item),
+        "files": files,
+        "related_items": related,
+        "breadcrumbs": breadcrumbs,
+        "is_staff_view": staff and not item.is_public,
+    }
+
+
+def _relations(item):
+    relations = list(item.relations.all())
+    targets = {r.target_item_id for r in relations if r.target_item_id}
+    public = set(Item.objects.public().filter(pk__in=targets).values_list("pk", flat=True)) if targets else set()
+    result = []
+    for relation in relations:
+        if relation.target_item_id and relation.target_item_id not in public:
+            continue  # a link to an item the visitor may not see is left out
+        result.append(relation)
+    return result
+
+
+def _related_items(item):
+    """Public items linked to this one, then items sharing a subject."""
+    linked = ItemRelation.objects.filter(item=item, target_item__isnull=False).values("target_item_id")
+    inbound = ItemRelation.objects.filter(target_item=item).values("item_id")
+    subject_ids = ItemSubject.objects.filter(item=item).values("subject_id")
+    sharing = ItemSubject.objects.filter(subject_id__in=subject_ids).values("item_id")
+    qs = (
+        Item.objects.public()
+        .filter(locale_id=item.locale_id)
+        .exclude(pk=item.pk)
+        .filter(Q(pk__in=linked) | Q(pk__in=inbound) | Q(pk__in=sharing))
+    )
+    return qs.for_listing().order_by("title")[:RELATED_ITEMS]
+
+
+def item_page_queryset(user):
+    """Items `user` may open, with everything the item page shows loaded in a fixed number of queries."""
+    return (
+        Item.objects.visible_to(user)
+        .select_related("rights", "primary_collection", "thumbnail", "locale")
+        .prefetch_related(
+            Prefetch("agent_links", queryset=ItemAgent.objects.select_related("agent").order_by("sort_order")),
+            Prefetch("files", queryset=ItemFile.objects.select_related("image", "document").order_by("sort_order")),
+            "alternative_titles",
+            "identifiers",
+            Prefetch("subject_links", queryset=ItemSubject.objects.select_related("subject").order_by("sort_order")),
+            Prefetch("place_links", queryset=ItemPlace.objects.select_related("place").order_by("sort_order")),
+            "languages",
+            "collections",
+            "relations",
+        )
+    )
