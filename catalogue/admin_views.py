@@ -55,5 +55,7 @@ class MergeView(InstanceSpecificView):
         target = form.cleaned_data["target"]
         name = str(self.instance)
         target.merge(self.instance)
-        messages.success(request, _("“%(duplicate)s” was merged into “%(target)s”.") % {"duplicate": name, "target": target})
+        messages.success(
+            request, _("“%(duplicate)s” was merged into “%(target)s”.") % {"duplicate": name, "target": target}
+        )
         return redirect(self.url_helper.get_action_url("edit", target.pk))

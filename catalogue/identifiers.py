@@ -66,7 +66,9 @@ def clean_identifier(scheme, value):
         normalised = normalise_lccn(value)
         if not LCCN_RE.match(normalised):
             raise ValidationError(
-                _("“%(value)s” is not an LCCN. Expected up to three letters and 8 or 10 digits, e.g. 2001627090 or n79021164.")
+                _(
+                    "“%(value)s” is not an LCCN. Expected up to three letters and 8 or 10 digits, e.g. 2001627090 or n79021164."
+                )
                 % {"value": value},
                 code="invalid_identifier",
             )
@@ -103,7 +105,8 @@ def clean_identifier(scheme, value):
             URLValidator(schemes=["http", "https"])(value)
         except ValidationError as exc:
             raise ValidationError(
-                _("“%(value)s” is not a URI. Expected an address such as https://example.org/record/1.") % {"value": value},
+                _("“%(value)s” is not a URI. Expected an address such as https://example.org/record/1.")
+                % {"value": value},
                 code="invalid_identifier",
             ) from exc
     return value

@@ -107,5 +107,3 @@ class ItemListing:
         values["decade"] = "" if self.decade is None else str(self.decade)
         values.update({k: ("" if v is None else str(v)) for k, v in overrides.items()})
         return urlencode({k: v for k, v in values.items() if v})
-
-

@@ -14,7 +14,23 @@ import pycountry
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 # Languages without an ISO 639-1 code that a Central Asian library's holdings use.
-EXTRA_LANGUAGES = ["chg", "ota", "otk", "sog", "kaa", "peo", "pal", "xco", "syc", "arc", "san", "pli", "bua", "crh", "ary"]
+EXTRA_LANGUAGES = [
+    "chg",
+    "ota",
+    "otk",
+    "sog",
+    "kaa",
+    "peo",
+    "pal",
+    "xco",
+    "syc",
+    "arc",
+    "san",
+    "pli",
+    "bua",
+    "crh",
+    "ary",
+]
 
 
 def language_rows(include_all=False):

@@ -94,7 +94,9 @@ class ItemFilterSet(WagtailFilterSet):
     language = django_filters.ModelChoiceFilter(
         label=_("Language"),
         field_name="languages",
-        queryset=lambda request: Language.objects.filter(Exists(Item.languages.through.objects.filter(language=OuterRef("pk")))),
+        queryset=lambda request: Language.objects.filter(
+            Exists(Item.languages.through.objects.filter(language=OuterRef("pk")))
+        ),
     )
     access_level = django_filters.ChoiceFilter(label=_("Access"), choices=AccessLevel.choices)
     status = django_filters.ChoiceFilter(
@@ -164,7 +166,9 @@ class ItemViewSet(SnippetViewSet):
                         [
                             FieldPanel("title"),
                             FieldPanel("title_language"),
-                            InlinePanel("alternative_titles", label=_("Alternative title"), heading=_("Alternative titles")),
+                            InlinePanel(
+                                "alternative_titles", label=_("Alternative title"), heading=_("Alternative titles")
+                            ),
                         ],
                         heading=_("Titles"),
                     ),
@@ -190,7 +194,9 @@ class ItemViewSet(SnippetViewSet):
                     MultipleChooserPanel(
                         "subject_links", chooser_field_name="subject", label=_("Subject"), heading=_("Subjects")
                     ),
-                    MultipleChooserPanel("place_links", chooser_field_name="place", label=_("Place"), heading=_("Places")),
+                    MultipleChooserPanel(
+                        "place_links", chooser_field_name="place", label=_("Place"), heading=_("Places")
+                    ),
                 ],
                 heading=_("People and subjects"),
             ),
@@ -289,9 +295,9 @@ class AddToCollectionBulkAction(ItemBulkAction):
         return count, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("%(count)d item added to the collection.", "%(count)d items added to the collection.", num_parent_objects) % {
-            "count": num_parent_objects
-        }
+        return ngettext(
+            "%(count)d item added to the collection.", "%(count)d items added to the collection.", num_parent_objects
+        ) % {"count": num_parent_objects}
 
 
 class ChangeAccessForm(forms.Form):
@@ -322,9 +328,9 @@ class ChangeAccessBulkAction(ItemBulkAction):
         return count, 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):
-        return ngettext("Access changed on %(count)d item.", "Access changed on %(count)d items.", num_parent_objects) % {
-            "count": num_parent_objects
-        }
+        return ngettext(
+            "Access changed on %(count)d item.", "Access changed on %(count)d items.", num_parent_objects
+        ) % {"count": num_parent_objects}
 
 
 hooks.register("register_bulk_action", AddToCollectionBulkAction)

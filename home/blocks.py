@@ -47,9 +47,7 @@ class ParagraphBlock(blocks.RichTextBlock):
         icon = "pilcrow"
         template = "blocks/paragraph_block.html"
         description = _("Running text with links, lists and emphasis.")
-        preview_value = (
-            "<p>Milliy kutubxona fondida <b>qoʻlyozmalar</b>, noyob kitoblar va fotosuratlar saqlanadi.</p>"
-        )
+        preview_value = "<p>Milliy kutubxona fondida <b>qoʻlyozmalar</b>, noyob kitoblar va fotosuratlar saqlanadi.</p>"
 
 
 class BaseStreamBlock(blocks.StreamBlock):

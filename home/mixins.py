@@ -52,9 +52,7 @@ class SocialFieldsMixin(models.Model):
 class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     """Every page of the site: Wagtail's page plus listing and sharing fields."""
 
-    promote_panels = (
-        Page.promote_panels + ListingFieldsMixin.promote_panels + SocialFieldsMixin.promote_panels
-    )
+    promote_panels = Page.promote_panels + ListingFieldsMixin.promote_panels + SocialFieldsMixin.promote_panels
 
     class Meta:
         abstract = True

@@ -45,7 +45,9 @@ class HomePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = [
-            f.collection for f in self.featured_collections.select_related("collection__listing_image") if f.collection.live
+            f.collection
+            for f in self.featured_collections.select_related("collection__listing_image")
+            if f.collection.live
         ]
         context["latest_items"] = (
             Item.objects.public()
@@ -89,7 +91,13 @@ class LibrarySettings(BaseSiteSetting):
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     footer_text = RichTextField(_("footer text"), blank=True, features=["bold", "italic", "link"])
 
-    panels = [FieldPanel("library_name"), FieldPanel("address"), FieldPanel("email"), FieldPanel("phone"), FieldPanel("footer_text")]
+    panels = [
+        FieldPanel("library_name"),
+        FieldPanel("address"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("footer_text"),
+    ]
 
     class Meta:
         verbose_name = _("library settings")

@@ -28,9 +28,7 @@ def sha256_of(filelike, chunk_size=1024 * 1024):
 class ChecksumMixin(models.Model):
     """Keeps `sha256` in step with the stored file."""
 
-    sha256 = models.CharField(
-        _("SHA-256"), max_length=64, blank=True, editable=False, db_index=True
-    )
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, editable=False, db_index=True)
 
     class Meta:
         abstract = True

@@ -164,7 +164,10 @@ class Item(
         _("source"), max_length=500, blank=True, help_text=_("The resource this one is derived from.")
     )
     temporal_coverage = models.CharField(
-        _("temporal coverage"), max_length=255, blank=True, help_text=_("The period the item is about, e.g. “Timurid era”.")
+        _("temporal coverage"),
+        max_length=255,
+        blank=True,
+        help_text=_("The period the item is about, e.g. “Timurid era”."),
     )
 
     # Dublin Core: subject and spatial coverage are ordered links (ItemSubject, ItemPlace); language
@@ -249,7 +252,8 @@ class Item(
             [index.RelatedFields("subject", [index.SearchField("label", boost=2), index.SearchField("name_variants")])],
         ),
         index.RelatedFields(
-            "place_links", [index.RelatedFields("place", [index.SearchField("name"), index.SearchField("name_variants")])]
+            "place_links",
+            [index.RelatedFields("place", [index.SearchField("name"), index.SearchField("name_variants")])],
         ),
         index.RelatedFields("identifiers", [index.SearchField("value")]),
         index.FilterField("id"),
@@ -381,7 +385,9 @@ class ItemAgent(Orderable):
         CONTRIBUTOR = "ctb", _("contributor")
 
     item = ParentalKey(Item, on_delete=models.CASCADE, related_name="agent_links")
-    agent = models.ForeignKey("catalogue.Agent", verbose_name=_("agent"), on_delete=models.CASCADE, related_name="item_links")
+    agent = models.ForeignKey(
+        "catalogue.Agent", verbose_name=_("agent"), on_delete=models.CASCADE, related_name="item_links"
+    )
     role = models.CharField(_("role"), max_length=3, choices=Role.choices, default=Role.AUTHOR)
     dc_element = models.CharField(
         _("Dublin Core element"), max_length=12, choices=DCElement.choices, default=DCElement.CREATOR
@@ -416,7 +422,9 @@ class ItemPlace(Orderable):
     """A place an item was made in, shows or is about (Dublin Core spatial coverage)."""
 
     item = ParentalKey(Item, on_delete=models.CASCADE, related_name="place_links")
-    place = models.ForeignKey("catalogue.Place", verbose_name=_("place"), on_delete=models.CASCADE, related_name="item_links")
+    place = models.ForeignKey(
+        "catalogue.Place", verbose_name=_("place"), on_delete=models.CASCADE, related_name="item_links"
+    )
 
     class Meta(Orderable.Meta):
         verbose_name = _("place")
@@ -433,7 +441,11 @@ class AlternativeTitle(Orderable):
     item = ParentalKey(Item, on_delete=models.CASCADE, related_name="alternative_titles")
     title = models.CharField(_("title"), max_length=1000)
     language = models.CharField(
-        _("language"), max_length=20, blank=True, validators=[language_tag_validator], help_text=_("e.g. uz-Cyrl, ru, en")
+        _("language"),
+        max_length=20,
+        blank=True,
+        validators=[language_tag_validator],
+        help_text=_("e.g. uz-Cyrl, ru, en"),
     )
 
     class Meta(Orderable.Meta):

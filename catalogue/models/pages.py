@@ -45,10 +45,19 @@ class CollectionPage(BasePage):
     introduction = models.TextField(_("introduction"), blank=True, help_text=_("One or two sentences."))
     description = RichTextField(_("description"), blank=True)
     image = models.ForeignKey(
-        "media_library.CustomImage", verbose_name=_("image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "media_library.CustomImage",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
-    content_panels = BasePage.content_panels + [FieldPanel("introduction"), FieldPanel("image"), FieldPanel("description")]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("image"),
+        FieldPanel("description"),
+    ]
     search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("description")]
     parent_page_types = ["catalogue.CollectionIndexPage", "catalogue.CollectionPage"]
     subpage_types = ["catalogue.CollectionPage"]
@@ -171,7 +180,9 @@ class VocabularyIndexPage(RoutablePageMixin, BasePage):
         terms = model.objects.all()
         query = (request.GET.get("q") or "").strip()[:100]
         if query:
-            terms = terms.filter(**{f"{self.label_field}__icontains": query}) | terms.filter(name_variants__icontains=query)
+            terms = terms.filter(**{f"{self.label_field}__icontains": query}) | terms.filter(
+                name_variants__icontains=query
+            )
         # Only terms with at least one public item are listed.
         public_ids = Item.objects.public().values("pk")
         if self.vocabulary == "agents":

@@ -67,7 +67,9 @@ class AuthorityLinksMixin(models.Model):
     authority_uri = models.URLField(
         _("authority URI"), blank=True, help_text=_("e.g. a VIAF, Library of Congress or national authority record.")
     )
-    wikidata_uri = models.URLField(_("Wikidata URI"), blank=True, help_text=_("e.g. https://www.wikidata.org/wiki/Q193210"))
+    wikidata_uri = models.URLField(
+        _("Wikidata URI"), blank=True, help_text=_("e.g. https://www.wikidata.org/wiki/Q193210")
+    )
 
     class Meta:
         abstract = True
@@ -229,7 +231,9 @@ class Place(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
         if self.longitude is not None and not -180 <= self.longitude <= 180:
             errors["longitude"] = _("Longitude must be between -180 and 180 degrees.")
         if (self.latitude is None) != (self.longitude is None):
-            errors["longitude" if self.longitude is None else "latitude"] = _("Give both latitude and longitude, or neither.")
+            errors["longitude" if self.longitude is None else "latitude"] = _(
+                "Give both latitude and longitude, or neither."
+            )
         if errors:
             raise ValidationError(errors)
 
