@@ -4,17 +4,30 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue.sitemaps import sitemaps_for
 from search import views as search_views
+
+
+def sitemap_index(request):
+    return sitemap_views.index(request, sitemaps=sitemaps_for(request), sitemap_url_name="sitemap_section")
+
+
+def sitemap_section(request, section):
+    return sitemap_views.sitemap(request, sitemaps=sitemaps_for(request), section=section)
+
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    # A sitemap index with one paginated sitemap per section: a national catalogue
+    # outgrows the 50,000 URLs one sitemap file may hold.
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
 ]
 

@@ -33,4 +33,9 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Wagtail's live preview shows the page in a same-origin frame, so DENY would break it.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+SILENCED_SYSTEM_CHECKS = [
+    "security.W019",  # X_FRAME_OPTIONS is SAMEORIGIN on purpose (above)
+    "security.W021",  # HSTS preloading is a commitment the library opts into with SECURE_HSTS_PRELOAD
+]

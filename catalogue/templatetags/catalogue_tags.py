@@ -1,0 +1,249 @@
+"""Template tags of the public site: URLs of items and terms, list query strings, menus.
+
+Everything here is cheap by design: the menu is one query per request, item and
+term URLs reuse the per-request memo of catalogue.routing, and the rest touches no
+database at all.
+"""
+
+from urllib.parse import urlencode, urlsplit
+
+from django import template
+from django.conf import settings
+from django.db.models import Case, IntegerField, Q, Subquery, Value, When
+from django.urls import NoReverseMatch
+from django.utils import translation
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+MENU_MEMO = "_kutubxona_main_menu"
+
+AUTHORITY_LABELS = {
+    "viaf.org": "VIAF",
+    "www.viaf.org": "VIAF",
+    "wikidata.org": "Wikidata",
+    "www.wikidata.org": "Wikidata",
+    "id.loc.gov": "Library of Congress",
+    "d-nb.info": "GND",
+    "isni.org": "ISNI",
+    "orcid.org": "ORCID",
+    "geonames.org": "GeoNames",
+    "www.geonames.org": "GeoNames",
+    "sws.geonames.org": "GeoNames",
+    "vocab.getty.edu": "Getty",
+}
+
+
+def _request(context):
+    return context.get("request")
+
+
+# --- URLs ------------------------------------------------------------------------------
+
+
+@register.simple_tag(takes_context=True)
+def item_url(context, item, absolute=False):
+    """The canonical URL of a catalogue item, or "" when it has none (e.g. an unsaved preview)."""
+    request = _request(context)
+    if item is None or not getattr(item, "pk", None) or not getattr(item, "slug", ""):
+        return ""
+    try:
+        url = item.get_url(request)
+    except NoReverseMatch:
+        return ""
+    if url and absolute and request is not None:
+        url = request.build_absolute_uri(url)
+    return url or ""
+
+
+@register.simple_tag(takes_context=True)
+def vocab_url(context, obj):
+    """The public URL of an agent, subject or place, or "" when no vocabulary page routes it."""
+    if obj is None or not getattr(obj, "pk", None) or not getattr(obj, "slug", ""):
+        return ""
+    try:
+        return obj.get_url(_request(context)) or ""
+    except NoReverseMatch:
+        return ""
+
+
+@register.simple_tag(takes_context=True)
+def item_index_url(context):
+    """The URL of the page listing all items, in the current page's locale."""
+    from catalogue.models import ItemIndexPage
+
+    page = context.get("page")
+    pages = ItemIndexPage.objects.live()
+    index = None
+    if isinstance(page, Page):
+        index = pages.filter(locale_id=page.locale_id).first()
+    index = index or pages.first()
+    return index.get_url(_request(context)) if index else ""
+
+
+@register.simple_tag(takes_context=True)
+def absolute_url(context, url):
+    request = _request(context)
+    if not url or request is None:
+        return url or ""
+    return request.build_absolute_uri(url)
+
+
+# --- Query strings and pagination -------------------------------------------------------
+
+
+def _drop_first_page(values):
+    if str(values.get("page", "")) == "1":
+        values["page"] = None
+    return values
+
+
+@register.simple_tag
+def listing_query(listing, **overrides):
+    """`listing.querystring(**overrides)`: the list's filters with some values replaced; page 1 is left out."""
+    return listing.querystring(**_drop_first_page(overrides))
+
+
+@register.simple_tag
+def urlparams(**params):
+    """A query string of the given parameters, leaving out empty ones and page 1."""
+    params = _drop_first_page(params)
+    return urlencode({k: v for k, v in params.items() if v not in (None, "")})
+
+
+@register.simple_tag
+def page_window(page_obj, on_each_side=2, on_ends=1):
+    """The page numbers to show around the current one, with gaps: [{number, current, gap}]."""
+    paginator = page_obj.paginator
+    window = []
+    for number in paginator.get_elided_page_range(page_obj.number, on_each_side=on_each_side, on_ends=on_ends):
+        if number == paginator.ELLIPSIS:
+            window.append({"number": None, "current": False, "gap": True})
+        else:
+            window.append({"number": number, "current": number == page_obj.number, "gap": False})
+    return window
+
+
+# --- Navigation -------------------------------------------------------------------------
+
+
+def _site_root_queryset(site):
+    """The site's root page, or its translation into the active language when there is one."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return Page.objects.filter(pk=site.root_page_id)
+    from django.utils.translation import get_supported_language_variant
+
+    try:
+        language = get_supported_language_variant(translation.get_language() or settings.LANGUAGE_CODE)
+    except LookupError:
+        language = settings.LANGUAGE_CODE
+    key = Page.objects.filter(pk=site.root_page_id).values("translation_key")[:1]
+    return (
+        Page.objects.filter(translation_key=Subquery(key))
+        .annotate(
+            in_language=Case(
+                When(locale__language_code=language, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
+        .order_by("-in_language", "pk")
+    )
+
+
+def _menu(request):
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {"home_url": "/", "home": None, "items": [], "is_home": False}
+    roots = _site_root_queryset(site)
+    root_path = Subquery(roots.values("path")[:1])
+    root_depth = Subquery(roots.values("depth")[:1])
+    pages = list(
+        Page.objects.live()
+        .filter(path__startswith=root_path)
+        .filter(Q(depth=root_depth) | Q(depth=root_depth + 1, show_in_menus=True))
+        .annotate(
+            is_root=Case(When(depth=root_depth, then=Value(1)), default=Value(0), output_field=IntegerField())
+        )
+        .order_by("path")
+    )
+    home = pages[0] if pages and pages[0].is_root else None
+    home_url = (home.get_url(request) if home else None) or "/"
+    current_path = request.path
+    items = []
+    for page in pages:
+        if page is home:
+            continue
+        url = page.get_url(request)
+        if not url:
+            continue
+        items.append(
+            {
+                "page": page,
+                "title": page.title,
+                "url": url,
+                "current": url == current_path,
+                "active": url != home_url and current_path.startswith(url),
+            }
+        )
+    return {"home_url": home_url, "home": home, "items": items, "is_home": current_path == home_url}
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page and its live children shown in menus, in one query (memoised on the request).
+
+    Returns {"home_url", "home", "items": [{"title", "url", "current", "active"}], "is_home"}.
+    """
+    request = _request(context)
+    if request is None:
+        return _menu(None)
+    memo = getattr(request, MENU_MEMO, None)
+    if memo is None:
+        memo = _menu(request)
+        setattr(request, MENU_MEMO, memo)
+    return memo
+
+
+@register.simple_tag
+def page_breadcrumbs(page):
+    """The live ancestors of `page` below the tree root (the site's home page first)."""
+    if not isinstance(page, Page) or not page.pk:
+        return []
+    return list(page.get_ancestors().live().filter(depth__gt=1))
+
+
+# --- Presentation helpers ---------------------------------------------------------------
+
+
+@register.simple_tag
+def lead_image(item, files):
+    """The image to show at the top of an item page, chosen only among the files the visitor may see."""
+    images = [f.image for f in files if getattr(f, "image_id", None)]
+    if not images:
+        return None
+    thumbnail_id = getattr(item, "thumbnail_id", None)
+    for image in images:
+        if image.pk == thumbnail_id:
+            return image
+    return images[0]
+
+
+@register.simple_tag
+def group_by_initial(terms):
+    """Terms grouped by their first letter, in the order given: [{"initial", "terms"}]."""
+    groups = []
+    for term in terms:
+        label = str(term).strip()
+        initial = label[:1].upper() if label else "#"
+        if not initial.isalpha():
+            initial = "#"
+        if not groups or groups[-1]["initial"] != initial:
+            groups.append({"initial": initial, "terms": []})
+        groups[-1]["terms"].append(term)
+    return groups
+
+
+@register.filter
+def authority_label(uri):
+    """A short name for an authority record's site, e.g. "VIAF" for https://viaf.org/viaf/…"""
+    host = (urlsplit(str(uri)).hostname or "").lower()
+    return AUTHORITY_LABELS.get(host) or host.removeprefix("www.") or str(uri)
