@@ -98,6 +98,6 @@ def item_page_queryset(user):
             Prefetch("place_links", queryset=ItemPlace.objects.select_related("place").order_by("sort_order")),
             "languages",
             "collections",
-            "relations",
+            Prefetch("relations", queryset=ItemRelation.objects.select_related("target_item").order_by("sort_order")),
         )
     )

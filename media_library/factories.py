@@ -13,7 +13,9 @@ def make_image_file(name="scan.png", size=(640, 480), colour=(180, 150, 110), te
     image = PILImage.new("RGB", size, colour)
     if text:
         draw = ImageDraw.Draw(image)
-        draw.rectangle([size[0] // 12, size[1] // 12, size[0] * 11 // 12, size[1] * 11 // 12], outline=(60, 40, 20), width=4)
+        draw.rectangle(
+            [size[0] // 12, size[1] // 12, size[0] * 11 // 12, size[1] * 11 // 12], outline=(60, 40, 20), width=4
+        )
         draw.text((size[0] // 8, size[1] // 2), text, fill=(40, 25, 10))
     buffer = io.BytesIO()
     image.save(buffer, fmt)

@@ -33,6 +33,7 @@ from wagtail.models import (
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 from catalogue.dates import parse_date
 from catalogue.identifiers import IdentifierScheme, clean_identifier
@@ -72,7 +73,7 @@ class DCMIType(models.TextChoices):
     SOFTWARE = "Software", _("Software")
 
 
-class ItemQuerySet(models.QuerySet):
+class ItemQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Items every visitor may see: published, open, and past any embargo."""
         today = timezone.localdate()
@@ -299,8 +300,13 @@ class Item(
         self.year_from = parsed.year_from if parsed else None
         self.year_to = parsed.year_to if parsed else None
         self.date_edtf = parsed.edtf if parsed else ""
-        if self.primary_collection_id and self.primary_collection_id not in {c.pk for c in self.collections.all()}:
-            self.collections.add(self.primary_collection)
+        if self.primary_collection_id:
+            try:
+                current = list(self.collections.all())
+            except ValueError:  # a new item with no collections assigned yet
+                current = []
+            if self.primary_collection_id not in {c.pk for c in current}:
+                self.collections = [*current, self.primary_collection]
         self.thumbnail = self._pick_thumbnail()
         super().save(*args, **kwargs)
 
@@ -375,6 +381,7 @@ class ItemAgent(Orderable):
         DIRECTOR = "drt", _("director")
         INTERVIEWER = "ivr", _("interviewer")
         INTERVIEWEE = "ive", _("interviewee")
+        PUBLISHER = "pbl", _("publisher")
         PRINTER = "prt", _("printer")
         LITHOGRAPHER = "ltg", _("lithographer")
         BINDER = "bnd", _("binder")

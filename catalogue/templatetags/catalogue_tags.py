@@ -160,9 +160,7 @@ def _menu(request):
         Page.objects.live()
         .filter(path__startswith=root_path)
         .filter(Q(depth=root_depth) | Q(depth=root_depth + 1, show_in_menus=True))
-        .annotate(
-            is_root=Case(When(depth=root_depth, then=Value(1)), default=Value(0), output_field=IntegerField())
-        )
+        .annotate(is_root=Case(When(depth=root_depth, then=Value(1)), default=Value(0), output_field=IntegerField()))
         .order_by("path")
     )
     home = pages[0] if pages and pages[0].is_root else None

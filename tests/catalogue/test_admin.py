@@ -3,10 +3,11 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from catalogue.factories import AgentFactory, ItemFactory
 from catalogue.models import AccessLevel, Agent, Item, ItemAgent
+
+from .item_form import item_form_data as form
 
 pytestmark = pytest.mark.django_db
 
@@ -24,36 +25,6 @@ def editor(django_user_model):
     )
     user.groups.add(group)
     return user
-
-
-def form(title="Boburnoma", date="1530", identifiers=(), **overrides):
-    data = {
-        "title": title,
-        "title_language": "",
-        "slug": "",
-        "description": rich_text("<p>Memoirs.</p>"),
-        "date": date,
-        "dcmi_type": "Text",
-        "publisher": "",
-        "place_of_publication": "",
-        "format": "",
-        "extent": "",
-        "source": "",
-        "temporal_coverage": "",
-        "rights_holder": "",
-        "rights_note": "",
-        "access_level": "open",
-        "embargo_until": "",
-        "alternative_titles": inline_formset([]),
-        "relations": inline_formset([]),
-        "agent_links": inline_formset([]),
-        "subject_links": inline_formset([]),
-        "place_links": inline_formset([]),
-        "identifiers": inline_formset([{"scheme": s, "value": v} for s, v in identifiers]),
-        "files": inline_formset([]),
-    }
-    data.update(overrides)
-    return nested_form_data(data)
 
 
 def test_listing_filters_and_edit_form_load_for_an_editor(client, library, editor):

@@ -36,7 +36,9 @@ def test_filters_by_type_language_and_decade(client, library):
     a = ItemFactory(title="Oyina", date="1914", dcmi_type=DCMIType.TEXT, collections=[library.photographs])
     a.languages.add(uzbek)
     a.save()
-    b = ItemFactory(title="Turkestan album", date="1871", dcmi_type=DCMIType.STILL_IMAGE, collections=[library.photographs])
+    b = ItemFactory(
+        title="Turkestan album", date="1871", dcmi_type=DCMIType.STILL_IMAGE, collections=[library.photographs]
+    )
     b.languages.add(russian)
     b.save()
     ItemFactory(title="Registan", date="1911", dcmi_type=DCMIType.STILL_IMAGE, collections=[library.photographs])

@@ -29,7 +29,7 @@ def subject():
 
 def make_item(library, creator, subject, **kwargs):
     return ItemFactory(
-        title=f"{MARKER} {kwargs.get('access_level', 'open')}",
+        title=f"{MARKER} (copy of 1436)",
         collections=[library.navoiy],
         creators=[creator],
         subjects=[subject],
@@ -84,7 +84,7 @@ def test_a_restricted_item_is_absent_from_every_public_output(client, library, c
     texts = public_outputs(client, library, creator, subject)
     url = item.get_url()
     for page_url, text in texts.items():
-        assert MARKER not in text, f"{case} item leaked on {page_url}"
+        assert item.title not in text, f"{case} item leaked on {page_url}"
         assert url not in text, f"{case} item URL leaked on {page_url}"
     assert client.get(url).status_code == 404
     assert client.get(f"{library.items.url}{item.pk}/").status_code == 404
@@ -128,11 +128,19 @@ def test_unpublishing_removes_the_item(client, library, creator, subject):
 
 
 def test_editors_can_preview_a_draft(client, library, creator, subject, superuser):
+    from .item_form import item_form_data
+
     item = make_item(library, creator, subject, live=False)
     client.force_login(superuser)
-    response = client.get(f"/admin/snippets/catalogue/item/preview/{item.pk}/")
+    preview_url = f"/admin/snippets/catalogue/item/preview/{item.pk}/"
+    posted = client.post(preview_url, item_form_data(title="Zafarnoma, edited in preview", date="1425"))
+    assert posted.json()["is_valid"] is True
+    response = client.get(preview_url)
     assert response.status_code == 200
-    assert item.title in response.content.decode()
+    assert "Zafarnoma, edited in preview" in response.content.decode()
+    # The preview changed nothing that visitors see.
+    client.logout()
+    assert client.get(item.get_url()).status_code == 404
 
 
 def test_unsaved_changes_to_a_live_item_stay_private(client, library, creator, subject):

@@ -36,9 +36,7 @@ def test_images_and_documents_carry_a_sha256_checksum():
     image = CustomImageFactory()
     with image.open_file() as f:
         assert image.sha256 == hashlib.sha256(f.read()).hexdigest()
-    document = CustomDocument.objects.create(
-        title="Finding aid", file=SimpleUploadedFile("aid.txt", b"Fond 1, opis 2")
-    )
+    document = CustomDocument.objects.create(title="Finding aid", file=SimpleUploadedFile("aid.txt", b"Fond 1, opis 2"))
     assert document.sha256 == hashlib.sha256(b"Fond 1, opis 2").hexdigest()
 
 
