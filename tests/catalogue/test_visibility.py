@@ -149,3 +149,21 @@ def test_unsaved_changes_to_a_live_item_stay_private(client, library, creator, s
     draft.title = "Secret draft title"
     draft.save_revision()
     assert "Secret draft title" not in client.get(item.get_url()).content.decode()
+
+
+def test_vocabulary_indexes_list_only_terms_with_public_items(client, library, creator, subject):
+    hidden_agent = AgentFactory(name="Only restricted work")
+    ItemFactory(title="Secret", creators=[hidden_agent], access_level=AccessLevel.STAFF)
+    ItemFactory(title="Open", creators=[creator])
+    text = client.get(library.agents.url).content.decode()
+    assert creator.name in text
+    assert hidden_agent.name not in text
+
+
+def test_search_finds_public_items_by_creator_and_variant_names(client, library):
+    agent = AgentFactory(name="Zahiriddin Muhammad Bobur", name_variants="Бобур")
+    item = ItemFactory(title="Boburnoma", creators=[agent])
+    ItemFactory(title="Boburnoma (restricted copy)", creators=[agent], access_level=AccessLevel.STAFF)
+    for query in ["Boburnoma", "Bobur", "Бобур"]:
+        results = client.get("/search/", {"q": query}).context["items_page"].object_list
+        assert [i.pk for i in results] == [item.pk], query
