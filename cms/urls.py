@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.sitemaps import sitemaps_for
+from media_library import views as media_views
 from search import views as search_views
 
 
@@ -24,6 +25,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("files/private/<path:name>", media_views.private_media, name="private_media"),
+    path("iiif/<int:item_id>/manifest", media_views.iiif_manifest, name="iiif_manifest"),
+    path("iiif/collection/<int:page_id>", media_views.iiif_collection, name="iiif_collection"),
     # A sitemap index with one paginated sitemap per section: a national catalogue
     # outgrows the 50,000 URLs one sitemap file may hold.
     path("sitemap.xml", sitemap_index, name="sitemap"),

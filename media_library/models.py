@@ -49,7 +49,12 @@ class ChecksumMixin(models.Model):
 
 
 class CustomImage(ChecksumMixin, AbstractImage):
-    """An image: a photograph, a scan of a page, a poster or an illustration."""
+    """An image: a photograph, a scan of a page, a poster or an illustration.
+
+    Technical metadata (pixel size, resolution, colour mode, size, checksum) is read
+    from the file when it is stored. Text recognised on a page scan (OCR) is kept
+    here with its word boxes, so search and the IIIF viewer can use it.
+    """
 
     alt_text = models.CharField(
         _("alt text"),
@@ -71,18 +76,53 @@ class CustomImage(ChecksumMixin, AbstractImage):
         _("rights URL"), blank=True, help_text=_("The rightsstatements.org or Creative Commons URI.")
     )
 
+    dpi = models.PositiveIntegerField(_("resolution (DPI)"), null=True, blank=True, editable=False)
+    colour_mode = models.CharField(
+        _("colour mode"), max_length=16, blank=True, editable=False, help_text=_("e.g. RGB, L (greyscale), CMYK.")
+    )
+    ocr_text = models.TextField(_("recognised text"), blank=True, editable=False)
+    ocr_words = models.JSONField(
+        _("recognised words"), default=list, blank=True, editable=False, help_text=_("[text, x, y, w, h, confidence]")
+    )
+    ocr_languages = models.CharField(_("OCR languages"), max_length=100, blank=True, editable=False)
+
     admin_form_fields = Image.admin_form_fields + ("alt_text", "caption", "credit", "rights", "rights_url")
 
     search_fields = AbstractImage.search_fields + [
         index.SearchField("caption"),
         index.SearchField("credit"),
         index.SearchField("alt_text"),
+        index.SearchField("ocr_text"),
     ]
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
+
+    def save(self, *args, **kwargs):
+        if self.file and (not self.colour_mode or self.file.name != self._checksummed_name):
+            self._read_technical_metadata()
+        super().save(*args, **kwargs)
+
+    def _read_technical_metadata(self):
+        from PIL import Image as PILImage
+
+        with self.open_file() as f:
+            with PILImage.open(f) as img:  # reads the header only
+                self.colour_mode = img.mode[:16]
+                dpi = img.info.get("dpi")
+                self.dpi = round(float(dpi[0])) if dpi and dpi[0] else None
+
+    @property
+    def megapixels(self):
+        return round(self.width * self.height / 1_000_000, 1) if self.width and self.height else None
+
+    @property
+    def is_private(self):
+        from cms.storages import is_private_name
+
+        return is_private_name(self.file.name)
 
     @property
     def default_alt_text(self):
@@ -96,9 +136,19 @@ class CustomRendition(AbstractRendition):
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
+    def get_upload_to(self, filename):
+        # A rendition of a restricted image is as restricted as the image.
+        from cms.storages import private_name
+
+        name = super().get_upload_to(filename)
+        return private_name(name) if self.image.is_private else name
+
 
 class CustomDocument(ChecksumMixin, AbstractDocument):
     """A document: a PDF of a book, a transcript, a finding aid."""
+
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
+    extracted_text = models.TextField(_("text"), blank=True, editable=False)
 
     admin_form_fields = ("title", "file", "collection", "tags")
 
@@ -106,3 +156,46 @@ class CustomDocument(ChecksumMixin, AbstractDocument):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
+
+
+class Derivative(models.Model):
+    """Background work done on a stored file (deep-zoom tiles, OCR, PDF text), with its outcome.
+
+    A failure is recorded with its error and never touches the uploaded file; staff
+    can retry it from the admin.
+    """
+
+    class Kind(models.TextChoices):
+        TILES = "tiles", _("IIIF tiles")
+        OCR = "ocr", _("text recognition")
+        PDF = "pdf", _("PDF text and thumbnail")
+        AV = "av", _("audio/video probe")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        DONE = "done", _("done")
+        FAILED = "failed", _("failed")
+
+    image = models.ForeignKey(CustomImage, null=True, blank=True, on_delete=models.CASCADE, related_name="derivatives")
+    document = models.ForeignKey(
+        CustomDocument, null=True, blank=True, on_delete=models.CASCADE, related_name="derivatives"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(_("error"), blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    seconds = models.FloatField(_("seconds taken"), null=True, blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("derivative")
+        verbose_name_plural = _("derivatives")
+        constraints = [
+            models.UniqueConstraint(fields=["image", "kind"], name="one_derivative_per_image_kind"),
+            models.UniqueConstraint(fields=["document", "kind"], name="one_derivative_per_document_kind"),
+        ]
+        indexes = [models.Index(fields=["status", "kind"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.image or self.document}: {self.get_status_display()}"

@@ -1,3 +1,5 @@
+import json
+
 import boto3
 import pytest
 from django.conf import settings
@@ -28,6 +30,24 @@ def s3_buckets(django_db_setup, django_db_blocker):
     for bucket in {settings.AWS_STORAGE_BUCKET_NAME, settings.AWS_PRIVATE_STORAGE_BUCKET_NAME}:
         if bucket and bucket not in existing:
             client.create_bucket(Bucket=bucket)
+    # As in production (docs/configuration.md): anyone may read the public bucket's media,
+    # nobody may read the private bucket without a signature.
+    client.put_bucket_policy(Bucket=settings.AWS_STORAGE_BUCKET_NAME, Policy=json.dumps(public_read_policy()))
+
+
+def public_read_policy():
+    bucket = settings.AWS_STORAGE_BUCKET_NAME
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": "*",
+                "Action": "s3:GetObject",
+                "Resource": f"arn:aws:s3:::{bucket}/media/*",
+            }
+        ],
+    }
 
 
 @pytest.fixture

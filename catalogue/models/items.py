@@ -308,7 +308,15 @@ class Item(
             if self.primary_collection_id not in {c.pk for c in current}:
                 self.collections = [*current, self.primary_collection]
         self.thumbnail = self._pick_thumbnail()
+        images_before = (
+            set(ItemFile.objects.filter(item_id=self.pk).values_list("image_id", flat=True)) if self.pk else set()
+        )
         super().save(*args, **kwargs)
+        # Files follow the item's access: moved to private storage when it is restricted or
+        # unpublished, back when it is public; new scans get tiles and OCR.
+        from media_library.tasks import schedule_item_media
+
+        schedule_item_media(images_before | {f.image_id for f in self.files.all()})
 
     def _pick_thumbnail(self):
         images = [f for f in self.files.all() if f.image_id and f.access_level == AccessLevel.OPEN]

@@ -171,17 +171,19 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
     AWS_S3_URL_PROTOCOL = os.environ.get("AWS_S3_URL_PROTOCOL", "https:")
     AWS_DEFAULT_ACL = None
-    DEFAULT_STORAGE = {"BACKEND": "cms.storages.PublicMediaStorage"}
+    PUBLIC_STORAGE = {"BACKEND": "cms.storages.PublicMediaStorage"}
     PRIVATE_STORAGE = {"BACKEND": "cms.storages.PrivateMediaStorage"}
 else:
-    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    PUBLIC_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     PRIVATE_STORAGE = {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
     }
 
 STORAGES = {
-    "default": DEFAULT_STORAGE,
+    # Routes each file to "public" or "private" by its name (cms/storages.py).
+    "default": {"BACKEND": "cms.storages.MediaStorage"},
+    "public": PUBLIC_STORAGE,
     "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": STATIC_STORAGE_BACKEND},
 }
@@ -230,6 +232,13 @@ WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
 # The library's public pages are open; the item page checks each item's access itself.
 LOGIN_URL = "wagtailadmin_login"
+
+# Derivatives made in the background for every image attached to an item.
+KUTUBXONA_IMAGE_DERIVATIVES = ["tiles", "ocr"]
+# Largest image accepted, in pixels: archival masters reach 300 MP; anything far beyond
+# is treated as a decompression bomb and refused with a clear message.
+KUTUBXONA_MAX_IMAGE_PIXELS = 500_000_000
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = KUTUBXONA_MAX_IMAGE_PIXELS
 
 # Items per page in public listings.
 KUTUBXONA_ITEMS_PER_PAGE = 24

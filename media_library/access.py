@@ -1,0 +1,64 @@
+"""Keeping each stored file where its access level says it belongs.
+
+A file attached to an item is public only while the item is public (published,
+open, past any embargo) and the file itself is open; otherwise its original, its
+renditions and its tiles live in private storage, where no URL reaches them
+without a permission check. Images not attached to any item (page illustrations)
+are public. `sync_image_access` moves a file when that changes.
+"""
+
+from django.core.files.storage import default_storage
+
+from cms.storages import is_private_name, private_name, public_name
+
+
+def public_image_ids(image_ids):
+    """Of `image_ids`, those that may be public: not attached to any item, or shown openly by a public item."""
+    from catalogue.models import AccessLevel, Item, ItemFile
+
+    attached = set(ItemFile.objects.filter(image_id__in=image_ids).values_list("image_id", flat=True))
+    shown_openly = set(
+        ItemFile.objects.filter(
+            image_id__in=image_ids, access_level=AccessLevel.OPEN, item__in=Item.objects.public()
+        ).values_list("image_id", flat=True)
+    )
+    return (set(image_ids) - attached) | shown_openly
+
+
+def move_file(field_file, to_private):
+    """Move a stored file between the public and private storages; return its new name."""
+    old = field_file.name
+    new = private_name(old) if to_private else public_name(old)
+    if new == old:
+        return old
+    with default_storage.open(old, "rb") as f:
+        new = default_storage.save(new, f)
+    default_storage.delete(old)
+    return new
+
+
+def sync_image_access(image, public=None):
+    """Put `image` (original, renditions, tiles) in the storage its access calls for. Returns True if it moved."""
+    from media_library.models import CustomImage, Derivative
+    from media_library.tiles import delete_tiles, tiles_prefix
+
+    if public is None:
+        public = image.pk in public_image_ids([image.pk])
+    to_private = not public
+    if to_private == is_private_name(image.file.name):
+        return False
+    old_tiles = tiles_prefix(image)
+    new_name = move_file(image.file, to_private)
+    CustomImage.objects.filter(pk=image.pk).update(file=new_name)
+    image.file.name = new_name
+    # Renditions are made again, in the right place, when next asked for.
+    for rendition in image.renditions.all():
+        rendition.file.delete(save=False)
+    image.renditions.all().delete()
+    delete_tiles(old_tiles)
+    if Derivative.objects.filter(image=image, kind=Derivative.Kind.TILES).exists():
+        from media_library.tasks import process_image
+
+        Derivative.objects.filter(image=image, kind=Derivative.Kind.TILES).update(status=Derivative.Status.PENDING)
+        process_image.enqueue(image.pk, kinds=[Derivative.Kind.TILES])
+    return True

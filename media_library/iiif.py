@@ -1,0 +1,219 @@
+"""IIIF Presentation 3.0 manifests and collections, built with the iiif-prezi3 models.
+
+A manifest lists the files of an item that the requesting visitor may see: for an
+anonymous visitor, only the open files of a public item. Each page scan is a canvas
+whose image carries a level-0 ImageService3 pointing at the static tiles.
+"""
+
+import re
+from html import unescape
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.html import strip_tags
+from iiif_prezi3 import (
+    Annotation,
+    AnnotationBody,
+    AnnotationPage,
+    Canvas,
+    CollectionRef,
+    KeyValueString,
+    Manifest,
+    ManifestRef,
+    ServiceV3,
+)
+from iiif_prezi3 import Collection as IIIFCollection
+
+from catalogue.models import AccessLevel, ItemAgent, user_is_staff
+from media_library.tiles import absolute, tiles_base_url
+
+# BCP 47 tags of the site's content locales, with the script where a language has two.
+LOCALE_TAGS = {"uz": "uz-Latn", "uz-cyrl": "uz-Cyrl", "ru": "ru", "en": "en"}
+PRESENTATION_CONTEXT = "http://iiif.io/api/presentation/3/context.json"
+CONTENT_TYPE = f'application/ld+json;profile="{PRESENTATION_CONTEXT}"'
+NONE = "none"  # IIIF's tag for values in no particular language (names, numbers)
+
+
+def iiif_rights(uri):
+    """The URI as IIIF wants it: Creative Commons or RightsStatements.org, over http; None for anything else."""
+    uri = re.sub(r"^https://", "http://", uri or "")
+    if uri.startswith(
+        (
+            "http://creativecommons.org/licenses/",
+            "http://creativecommons.org/publicdomain/",
+            "http://rightsstatements.org/vocab/",
+        )
+    ):
+        return uri
+    return None
+
+
+def lang_of(item):
+    return LOCALE_TAGS.get(item.locale.language_code.lower(), item.locale.language_code)
+
+
+def lang_map(value, lang):
+    values = value if isinstance(value, list) else [value]
+    return {lang: [str(v) for v in values if str(v)]}
+
+
+def plain_text(html):
+    return re.sub(r"\s+", " ", unescape(strip_tags(html or ""))).strip()
+
+
+def manifest_url(item):
+    return absolute(reverse("iiif_manifest", args=[item.pk]))
+
+
+def collection_url(page):
+    return absolute(reverse("iiif_collection", args=[page.pk]))
+
+
+def visible_files(item, user):
+    """The item's files this visitor may see, in reading order."""
+    staff = user.is_authenticated and user_is_staff(user)
+    files = list(item.files.all())
+    if staff:
+        return files
+    if item.access_level == AccessLevel.OPEN:
+        return [f for f in files if f.access_level == AccessLevel.OPEN]
+    return []
+
+
+def _metadata(item, lang):
+    rows = []
+
+    def add(label, values, value_lang=lang):
+        values = [str(v) for v in values if str(v)]
+        if values:
+            rows.append(KeyValueString(label={"en": [label]}, value={value_lang: values}))
+
+    add("Alternative title", [t.title for t in item.alternative_titles.all()])
+    creators = [link for link in item.agent_links.all() if link.dc_element == ItemAgent.DCElement.CREATOR]
+    add("Creator", [f"{link.agent.name} ({link.get_role_display()})" for link in creators], NONE)
+    contributors = [link for link in item.agent_links.all() if link.dc_element == ItemAgent.DCElement.CONTRIBUTOR]
+    add("Contributor", [f"{link.agent.name} ({link.get_role_display()})" for link in contributors], NONE)
+    add("Date", [item.date], NONE)
+    add("Type", [item.dcmi_type], NONE)
+    add("Publisher", [", ".join(p for p in (item.place_of_publication, item.publisher) if p)])
+    add("Extent", [item.extent])
+    add("Format", [item.format])
+    add("Language", [language.name for language in item.languages.all()], "en")
+    add("Subject", [link.subject.label for link in item.subject_links.all()])
+    add("Place", [link.place.name for link in item.place_links.all()])
+    add("Identifier", [f"{i.get_scheme_display()}: {i.value}" for i in item.identifiers.all()], NONE)
+    add("Source", [item.source])
+    return rows
+
+
+def build_manifest(item, user, request=None):
+    """The IIIF Presentation 3 manifest of `item` as seen by `user`."""
+    from media_library.models import Derivative
+
+    lang = item.title_language or lang_of(item)
+    base = manifest_url(item).rsplit("/manifest", 1)[0]
+    library = getattr(settings, "WAGTAIL_SITE_NAME", "Kutubxona")
+    homepage_url = absolute(item.get_url(request) or "/")
+    manifest = Manifest(
+        id=manifest_url(item),
+        label=lang_map(item.title, lang),
+        metadata=_metadata(item, lang_of(item)) or None,
+        summary=lang_map(plain_text(item.description), lang_of(item)) if item.description else None,
+        requiredStatement=KeyValueString(label={"en": ["Attribution"]}, value={NONE: [f"{library}"]}),
+        provider=[
+            {
+                "id": absolute("/"),
+                "type": "Agent",
+                "label": {NONE: [library]},
+                "homepage": [{"id": absolute("/"), "type": "Text", "label": {NONE: [library]}, "format": "text/html"}],
+            }
+        ],
+        homepage=[{"id": homepage_url, "type": "Text", "label": lang_map(item.title, lang), "format": "text/html"}],
+    )
+    rights = iiif_rights(item.rights.uri) if item.rights_id else None
+    if rights:
+        manifest.rights = rights
+    elif item.rights_id:
+        manifest.metadata = [
+            *(manifest.metadata or []),
+            KeyValueString(label={"en": ["Rights"]}, value={NONE: [item.rights.label]}),
+        ]
+    files = visible_files(item, user)
+    scans = [f for f in files if f.image_id]
+    tiled = set(
+        Derivative.objects.filter(
+            image_id__in=[f.image_id for f in scans], kind=Derivative.Kind.TILES, status=Derivative.Status.DONE
+        ).values_list("image_id", flat=True)
+    )
+    if len(scans) > 1 and item.dcmi_type == "Text":
+        manifest.behavior = ["paged"]
+    canvases = []
+    for number, file in enumerate(scans, start=1):
+        image = file.image
+        canvas_id = f"{base}/canvas/{file.pk}"
+        body = AnnotationBody(
+            id=absolute(image.file.url),
+            type="Image",
+            format=_mime(image.file.name),
+            width=image.width,
+            height=image.height,
+        )
+        if image.pk in tiled:
+            body.service = [
+                ServiceV3(id=tiles_base_url(image), type="ImageService3", profile="level0"),
+            ]
+        canvas = Canvas(
+            id=canvas_id,
+            label=lang_map(file.label or str(number), NONE),
+            width=image.width,
+            height=image.height,
+            items=[
+                AnnotationPage(
+                    id=f"{canvas_id}/page",
+                    items=[
+                        Annotation(id=f"{canvas_id}/page/image", motivation="painting", body=body, target=canvas_id)
+                    ],
+                )
+            ],
+        )
+        canvases.append(canvas)
+    manifest.items = canvases
+    if scans:
+        first = scans[0].image
+        thumb = first.get_rendition("max-400x400")
+        manifest.thumbnail = [
+            AnnotationBody(
+                id=absolute(thumb.url),
+                type="Image",
+                format=_mime(thumb.file.name),
+                width=thumb.width,
+                height=thumb.height,
+            )
+        ]
+    return manifest
+
+
+def build_collection(page, request=None):
+    """A IIIF Collection of a catalogue collection: its sub-collections and its public items' manifests."""
+    from catalogue.models import CollectionPage, Item
+
+    lang = lang_of(page)
+    collection = IIIFCollection(id=collection_url(page), label=lang_map(page.title, lang))
+    if page.introduction:
+        collection.summary = lang_map(page.introduction, lang)
+    children = CollectionPage.objects.child_of(page).live().public().order_by("path")
+    entries = [
+        CollectionRef(id=collection_url(child), type="Collection", label=lang_map(child.title, lang))
+        for child in children
+    ]
+    memberships = Item.collections.through.objects.filter(collectionpage=page).values("item_id")
+    for item in Item.objects.public().filter(pk__in=memberships).select_related("locale").order_by("title", "pk"):
+        entries.append(ManifestRef(id=manifest_url(item), type="Manifest", label=lang_map(item.title, lang_of(item))))
+    collection.items = entries
+    return collection
+
+
+def _mime(name):
+    import mimetypes
+
+    return mimetypes.guess_type(name)[0] or "image/jpeg"

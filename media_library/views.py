@@ -1,0 +1,116 @@
+"""Restricted files: handed out only after a permission check."""
+
+import mimetypes
+import re
+
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+from cms.storages import PRIVATE_PREFIX
+
+TILE_NAME = re.compile(r"^iiif/(\d+)/")
+
+
+def _owning_image(name):
+    from media_library.models import CustomImage, CustomRendition
+
+    stored = PRIVATE_PREFIX + name
+    tile = TILE_NAME.match(name)
+    if tile:
+        return CustomImage.objects.filter(pk=int(tile.group(1))).first()
+    image = CustomImage.objects.filter(file=stored).first()
+    if image is None:
+        rendition = CustomRendition.objects.filter(file=stored).select_related("image").first()
+        image = rendition.image if rendition else None
+    return image
+
+
+def may_open_image(user, image):
+    """Staff always; signed-in readers when a published, non-embargoed item shows the file in the reading room."""
+    from catalogue.models import AccessLevel, Item, ItemFile, user_is_staff
+
+    if not user.is_authenticated:
+        return False
+    if user_is_staff(user):
+        return True
+    readable = Item.objects.visible_to(user).filter(access_level__in=[AccessLevel.OPEN, AccessLevel.READING_ROOM])
+    return ItemFile.objects.filter(
+        image=image, access_level__in=[AccessLevel.OPEN, AccessLevel.READING_ROOM], item__in=readable
+    ).exists()
+
+
+def may_open_document(user, document):
+    from catalogue.models import user_is_staff
+
+    return user.is_authenticated and user_is_staff(user)
+
+
+@require_safe
+def private_media(request, name):
+    from media_library.models import CustomDocument
+
+    if ".." in name.split("/"):
+        raise Http404
+    image = _owning_image(name)
+    if image is not None:
+        allowed = may_open_image(request.user, image)
+    else:
+        document = CustomDocument.objects.filter(file=PRIVATE_PREFIX + name).first()
+        allowed = document is not None and may_open_document(request.user, document)
+    # Refused and missing look the same, so a URL reveals nothing about what exists.
+    if not allowed or not default_storage.exists(PRIVATE_PREFIX + name):
+        raise Http404
+    signed = default_storage.signed_url(PRIVATE_PREFIX + name)
+    if signed:
+        response = HttpResponseRedirect(signed)
+    else:
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        response = FileResponse(default_storage.open(PRIVATE_PREFIX + name, "rb"), content_type=content_type)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def _iiif_response(resource, public):
+    from django.http import HttpResponse
+
+    from media_library.iiif import CONTENT_TYPE
+
+    response = HttpResponse(resource.jsonld(), content_type=CONTENT_TYPE)
+    response["Access-Control-Allow-Origin"] = "*"
+    if public:
+        patch_cache_control(response, public=True, max_age=300)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+@require_safe
+def iiif_manifest(request, item_id):
+    """The IIIF manifest of an item; visitors get only what they may see, restricted items are 404."""
+    from catalogue.models import MAX_ITEM_ID
+    from catalogue.views import item_page_queryset
+    from media_library.iiif import build_manifest
+
+    if item_id > MAX_ITEM_ID:
+        raise Http404
+    item = item_page_queryset(request.user).filter(pk=item_id).first()
+    if item is None:
+        raise Http404
+    return _iiif_response(
+        build_manifest(item, request.user, request), public=item.is_public and not request.user.is_authenticated
+    )
+
+
+@require_safe
+def iiif_collection(request, page_id):
+    from catalogue.models import CollectionPage
+    from media_library.iiif import build_collection
+
+    if page_id > 2**31:
+        raise Http404
+    page = CollectionPage.objects.live().public().filter(pk=page_id).first()
+    if page is None:
+        raise Http404
+    return _iiif_response(build_collection(page, request), public=True)
