@@ -21,7 +21,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.chooser import ChooserViewSet
-from wagtail.search.index import insert_or_update_object
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -29,6 +28,7 @@ from wagtail_modeladmin.helpers import ButtonHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from catalogue.admin_views import MergeView
+from catalogue.editing import change_item
 from catalogue.models import (
     AccessLevel,
     Agent,
@@ -239,26 +239,6 @@ register_snippet(ItemViewSet)
 
 
 # --- Bulk actions on items --------------------------------------------------------------------
-
-
-def change_item(item, user, mutate):
-    """Apply `mutate` to an item so that it takes effect now and survives the next publish.
-
-    The change goes into a new revision (so history records it); a live item without
-    pending edits is republished at once; otherwise the stored record is changed too,
-    so that, say, restricting access works immediately even while a draft is pending.
-    """
-    pending = item.has_unpublished_changes and item.latest_revision_id
-    draft = item.get_latest_revision_as_object() if pending else item
-    mutate(draft)
-    revision = draft.save_revision(user=user, log_action=True, clean=False)
-    if item.live and not pending:
-        revision.publish(user=user)
-    else:
-        fresh = Item.objects.get(pk=item.pk)
-        mutate(fresh)
-        fresh.save()
-        insert_or_update_object(fresh)
 
 
 class ItemBulkAction(SnippetBulkAction):

@@ -35,7 +35,10 @@ class ChecksumMixin(models.Model):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._checksummed_name = self.file.name if self.sha256 else None
+        # Read what was loaded without touching deferred fields (which would query again).
+        loaded = self.__dict__
+        stored = loaded.get("file")
+        self._checksummed_name = getattr(stored, "name", stored) if loaded.get("sha256") else None
 
     def save(self, *args, **kwargs):
         if self.file and (not self.sha256 or self.file.name != self._checksummed_name):
@@ -113,6 +116,12 @@ class CustomImage(ChecksumMixin, AbstractImage):
                 self.colour_mode = img.mode[:16]
                 dpi = img.info.get("dpi")
                 self.dpi = round(float(dpi[0])) if dpi and dpi[0] else None
+
+    def get_upload_to(self, filename):
+        from cms.storages import private_name
+
+        name = super().get_upload_to(filename)
+        return private_name(name) if getattr(self, "store_private", False) else name
 
     @property
     def megapixels(self):
