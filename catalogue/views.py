@@ -91,7 +91,9 @@ def item_page_queryset(user):
         .select_related("rights", "primary_collection", "thumbnail", "locale")
         .prefetch_related(
             Prefetch("agent_links", queryset=ItemAgent.objects.select_related("agent").order_by("sort_order")),
-            Prefetch("files", queryset=ItemFile.objects.select_related("image", "document").order_by("sort_order")),
+            Prefetch(
+                "files", queryset=ItemFile.objects.select_related("image", "document", "media").order_by("sort_order")
+            ),
             "alternative_titles",
             "identifiers",
             Prefetch("subject_links", queryset=ItemSubject.objects.select_related("subject").order_by("sort_order")),

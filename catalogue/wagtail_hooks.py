@@ -225,6 +225,7 @@ class ItemViewSet(SnippetViewSet):
                             FieldRowPanel([FieldPanel("kind"), FieldPanel("label")]),
                             FieldPanel("image"),
                             FieldPanel("document"),
+                            FieldPanel("media"),
                             FieldRowPanel([FieldPanel("access_level"), FieldPanel("is_representative")]),
                         ],
                     )

@@ -25,6 +25,66 @@ def public_image_ids(image_ids):
     return (set(image_ids) - attached) | shown_openly
 
 
+def public_document_ids(document_ids):
+    """Of `document_ids`, those that may be public (as for images)."""
+    from catalogue.models import AccessLevel, Item, ItemFile
+
+    attached = set(ItemFile.objects.filter(document_id__in=document_ids).values_list("document_id", flat=True))
+    shown_openly = set(
+        ItemFile.objects.filter(
+            document_id__in=document_ids, access_level=AccessLevel.OPEN, item__in=Item.objects.public()
+        ).values_list("document_id", flat=True)
+    )
+    return (set(document_ids) - attached) | shown_openly
+
+
+def sync_document_access(document, public):
+    """Put a document and its thumbnail in the storage its access calls for. Returns True if it moved."""
+    from media_library.models import CustomDocument
+    from media_library.pdf import thumbnail_name
+
+    if public != is_private_name(document.file.name):
+        return False
+    old_thumbnail = thumbnail_name(document)
+    new_name = move_file(document.file, not public)
+    CustomDocument.objects.filter(pk=document.pk).update(file=new_name)
+    document.file.name = new_name
+    if default_storage.exists(old_thumbnail):
+        with default_storage.open(old_thumbnail, "rb") as f:
+            default_storage.save_exact(thumbnail_name(document), f)
+        default_storage.delete(old_thumbnail)
+    return True
+
+
+def public_media_ids(media_ids):
+    """Of `media_ids`, those that may be public (as for images)."""
+    from catalogue.models import AccessLevel, Item, ItemFile
+
+    attached = set(ItemFile.objects.filter(media_id__in=media_ids).values_list("media_id", flat=True))
+    shown_openly = set(
+        ItemFile.objects.filter(
+            media_id__in=media_ids, access_level=AccessLevel.OPEN, item__in=Item.objects.public()
+        ).values_list("media_id", flat=True)
+    )
+    return (set(media_ids) - attached) | shown_openly
+
+
+def sync_media_access(media, public):
+    """Put a recording with its poster and captions in the storage its access calls for."""
+    from media_library.models import CustomMedia
+
+    if public != is_private_name(media.file.name):
+        return False
+    updates = {}
+    for field in ("file", "thumbnail", "captions"):
+        field_file = getattr(media, field)
+        if field_file:
+            updates[field] = move_file(field_file, not public)
+            field_file.name = updates[field]
+    CustomMedia.objects.filter(pk=media.pk).update(**updates)
+    return True
+
+
 def move_file(field_file, to_private):
     """Move a stored file between the public and private storages; return its new name."""
     old = field_file.name

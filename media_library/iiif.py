@@ -148,36 +148,23 @@ def build_manifest(item, user, request=None):
     if len(scans) > 1 and item.dcmi_type == "Text":
         manifest.behavior = ["paged"]
     canvases = []
-    for number, file in enumerate(scans, start=1):
-        image = file.image
-        canvas_id = f"{base}/canvas/{file.pk}"
-        body = AnnotationBody(
-            id=absolute(image.file.url),
-            type="Image",
-            format=_mime(image.file.name),
-            width=image.width,
-            height=image.height,
-        )
-        if image.pk in tiled:
-            body.service = [
-                ServiceV3(id=tiles_base_url(image), type="ImageService3", profile="level0"),
-            ]
-        canvas = Canvas(
-            id=canvas_id,
-            label=lang_map(file.label or str(number), NONE),
-            width=image.width,
-            height=image.height,
-            items=[
-                AnnotationPage(
-                    id=f"{canvas_id}/page",
-                    items=[
-                        Annotation(id=f"{canvas_id}/page/image", motivation="painting", body=body, target=canvas_id)
-                    ],
-                )
-            ],
-        )
-        canvases.append(canvas)
+    for number, file in enumerate((f for f in files if f.image_id or f.media_id), start=1):
+        if file.image_id:
+            canvases.append(_image_canvas(base, file, number, tiled=file.image_id in tiled))
+        else:
+            canvases.append(_av_canvas(base, file, number))
     manifest.items = canvases
+    pdfs = [f for f in files if f.document_id and f.document.file.name.lower().endswith(".pdf")]
+    if pdfs:
+        manifest.rendering = [
+            {
+                "id": absolute(f.document.url),
+                "type": "Text",
+                "label": lang_map(f.label or f.document.title, NONE),
+                "format": "application/pdf",
+            }
+            for f in pdfs
+        ]
     if scans:
         first = scans[0].image
         thumb = first.get_rendition("max-400x400")
@@ -191,6 +178,66 @@ def build_manifest(item, user, request=None):
             )
         ]
     return manifest
+
+
+def _image_canvas(base, file, number, tiled):
+    image = file.image
+    canvas_id = f"{base}/canvas/{file.pk}"
+    body = AnnotationBody(
+        id=absolute(image.file.url), type="Image", format=_mime(image.file.name), width=image.width, height=image.height
+    )
+    if tiled:
+        body.service = [ServiceV3(id=tiles_base_url(image), type="ImageService3", profile="level0")]
+    return Canvas(
+        id=canvas_id,
+        label=lang_map(file.label or str(number), NONE),
+        width=image.width,
+        height=image.height,
+        items=[_painting_page(canvas_id, body)],
+    )
+
+
+def _av_canvas(base, file, number):
+    """A canvas for a recording: a duration, a picture size for video, captions as a supplementing annotation."""
+    media = file.media
+    canvas_id = f"{base}/canvas/{file.pk}"
+    is_video = media.type == "video"
+    duration = media.duration or 0.001  # IIIF requires a positive duration; the probe fills the real one
+    body = AnnotationBody(
+        id=absolute(media.url), type="Video" if is_video else "Sound", format=_mime(media.file.name), duration=duration
+    )
+    canvas = Canvas(id=canvas_id, label=lang_map(file.label or media.title or str(number), NONE), duration=duration)
+    if is_video and media.width and media.height:
+        body.width, body.height = media.width, media.height
+        canvas.width, canvas.height = media.width, media.height
+    canvas.items = [_painting_page(canvas_id, body)]
+    if media.captions:
+        captions = {
+            "id": absolute(media.captions.url),
+            "type": "Text",
+            "format": "text/vtt",
+            "label": {"en": ["Captions"]},
+        }
+        if media.captions_language:
+            captions["language"] = media.captions_language
+        canvas.annotations = [
+            AnnotationPage(
+                id=f"{canvas_id}/captions",
+                items=[
+                    Annotation(
+                        id=f"{canvas_id}/captions/1", motivation="supplementing", body=captions, target=canvas_id
+                    )
+                ],
+            )
+        ]
+    return canvas
+
+
+def _painting_page(canvas_id, body):
+    return AnnotationPage(
+        id=f"{canvas_id}/page",
+        items=[Annotation(id=f"{canvas_id}/page/1", motivation="painting", body=body, target=canvas_id)],
+    )
 
 
 def build_collection(page, request=None):

@@ -8,12 +8,15 @@ it has been copied between storages.
 """
 
 import hashlib
+from contextlib import contextmanager
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.models import AbstractDocument
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.search import index
+from wagtailmedia.models import AbstractMedia
 
 
 def sha256_of(filelike, chunk_size=1024 * 1024):
@@ -159,12 +162,106 @@ class CustomDocument(ChecksumMixin, AbstractDocument):
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True, editable=False)
     extracted_text = models.TextField(_("text"), blank=True, editable=False)
 
+    search_fields = AbstractDocument.search_fields + [index.SearchField("extracted_text")]
+
     admin_form_fields = ("title", "file", "collection", "tags")
 
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("choose_document", "Can choose document")]
+
+    def clean(self):
+        super().clean()
+        if self.file and self.file.name.lower().endswith(".pdf"):
+            from media_library.pdf import check_pdf
+
+            try:
+                self.page_count = check_pdf(self.file, self.file.name.rsplit("/", 1)[-1])
+            except ValidationError as exc:
+                raise ValidationError({"file": exc.messages}) from exc
+
+    @property
+    def is_private(self):
+        from cms.storages import is_private_name
+
+        return is_private_name(self.file.name)
+
+
+class CustomMedia(ChecksumMixin, AbstractMedia):
+    """An audio or video recording, with its captions or transcript as WebVTT.
+
+    Duration, picture size and a poster frame are read with ffmpeg in the background.
+    """
+
+    captions = models.FileField(
+        _("captions (WebVTT)"),
+        upload_to="media_captions",
+        blank=True,
+        help_text=_("Subtitles or a transcript with timings, as a .vtt file."),
+    )
+    captions_language = models.CharField(
+        _("language of the captions"), max_length=20, blank=True, help_text=_("e.g. uz-Latn, uz-Cyrl, ru, en")
+    )
+    transcript = models.TextField(_("transcript"), blank=True)
+
+    admin_form_fields = (
+        "title",
+        "file",
+        "collection",
+        "thumbnail",
+        "captions",
+        "captions_language",
+        "transcript",
+        "tags",
+    )
+    search_fields = AbstractMedia.search_fields + [index.SearchField("transcript")]
+
+    class Meta(AbstractMedia.Meta):
+        verbose_name = _("audio or video")
+        verbose_name_plural = _("audio and video")
+
+    @contextmanager
+    def open_file(self):
+        # As Wagtail's documents do: an upload not yet stored is read where it is.
+        if not self.file._committed or not self.file.closed:
+            self.file.seek(0)
+            yield self.file
+            self.file.seek(0)
+            return
+        f = self.file.storage.open(self.file.name, "rb")
+        try:
+            yield f
+        finally:
+            f.close()
+
+    def clean(self):
+        super().clean()
+        if self.file and hasattr(self.file, "file") and not self.file._committed:
+            from media_library.av import check_media_upload
+
+            try:
+                check_media_upload(self.file.file, self.file.name.rsplit("/", 1)[-1])
+            except ValidationError as exc:
+                raise ValidationError({"file": exc.messages}) from exc
+        if self.captions and not self.captions.name.lower().endswith(".vtt"):
+            raise ValidationError({"captions": _("Captions must be a WebVTT file (.vtt).")})
+        if self.captions and not self.captions._committed:
+            head = self.captions.file.read(16)
+            self.captions.file.seek(0)
+            if not head.lstrip(b"\xef\xbb\xbf").startswith(b"WEBVTT"):
+                raise ValidationError(
+                    {
+                        "captions": _("%(name)s is not a WebVTT file: it must start with “WEBVTT”.")
+                        % {"name": self.captions.name}
+                    }
+                )
+
+    @property
+    def is_private(self):
+        from cms.storages import is_private_name
+
+        return is_private_name(self.file.name)
 
 
 class Derivative(models.Model):
@@ -189,6 +286,7 @@ class Derivative(models.Model):
     document = models.ForeignKey(
         CustomDocument, null=True, blank=True, on_delete=models.CASCADE, related_name="derivatives"
     )
+    media = models.ForeignKey(CustomMedia, null=True, blank=True, on_delete=models.CASCADE, related_name="derivatives")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(_("error"), blank=True)
@@ -203,8 +301,9 @@ class Derivative(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["image", "kind"], name="one_derivative_per_image_kind"),
             models.UniqueConstraint(fields=["document", "kind"], name="one_derivative_per_document_kind"),
+            models.UniqueConstraint(fields=["media", "kind"], name="one_derivative_per_media_kind"),
         ]
         indexes = [models.Index(fields=["status", "kind"])]
 
     def __str__(self):
-        return f"{self.get_kind_display()} of {self.image or self.document}: {self.get_status_display()}"
+        return f"{self.get_kind_display()} of {self.image or self.document or self.media}: {self.get_status_display()}"

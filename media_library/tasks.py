@@ -13,14 +13,23 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def sync_access(image_ids):
-    """Move each image to the storage its current access calls for (a fixed number of queries to decide)."""
-    from media_library.access import public_image_ids, sync_image_access
-    from media_library.models import CustomImage
+def sync_access(image_ids, document_ids=(), media_ids=()):
+    """Move each file to the storage its current access calls for (a fixed number of queries to decide)."""
+    from media_library.access import public_document_ids, public_image_ids, sync_document_access, sync_image_access
+    from media_library.models import CustomDocument, CustomImage
 
     public = public_image_ids(image_ids)
     for image in CustomImage.objects.filter(pk__in=image_ids):
         sync_image_access(image, public=image.pk in public)
+    public = public_document_ids(document_ids)
+    for document in CustomDocument.objects.filter(pk__in=document_ids):
+        sync_document_access(document, public=document.pk in public)
+    from media_library.access import public_media_ids, sync_media_access
+    from media_library.models import CustomMedia
+
+    public = public_media_ids(media_ids)
+    for media in CustomMedia.objects.filter(pk__in=media_ids):
+        sync_media_access(media, public=media.pk in public)
 
 
 _derivative_kinds = contextvars.ContextVar("derivative_kinds", default=None)
@@ -36,16 +45,32 @@ def derivatives_limited_to(kinds):
         _derivative_kinds.reset(token)
 
 
-def schedule_item_media(image_ids):
-    """After an item is saved: put its images where their access says, and make missing derivatives."""
+def schedule_item_media(image_ids, document_ids=(), media_ids=()):
+    """After an item is saved: put its files where their access says, and make missing derivatives."""
     from django.conf import settings
 
     from media_library.models import Derivative
 
     image_ids = sorted({i for i in image_ids if i})
-    if not image_ids:
+    document_ids = sorted({i for i in document_ids if i})
+    media_ids = sorted({i for i in media_ids if i})
+    if not image_ids and not document_ids and not media_ids:
         return
-    sync_access.enqueue(image_ids)
+    sync_access.enqueue(image_ids, document_ids, media_ids)
+    probed = set(
+        Derivative.objects.filter(media_id__in=media_ids, kind=Derivative.Kind.AV).values_list("media_id", flat=True)
+    )
+    for media_id in media_ids:
+        if media_id not in probed:
+            process_media.enqueue(media_id)
+    pdfs_done = set(
+        Derivative.objects.filter(document_id__in=document_ids, kind=Derivative.Kind.PDF).values_list(
+            "document_id", flat=True
+        )
+    )
+    for document_id in document_ids:
+        if document_id not in pdfs_done:
+            process_document.enqueue(document_id)
     kinds = _derivative_kinds.get()
     if kinds is None:
         kinds = settings.KUTUBXONA_IMAGE_DERIVATIVES
@@ -68,16 +93,39 @@ def process_image(image_id, kinds=None):
         run_derivative(image, kind)
 
 
-def run_derivative(image, kind):
-    from media_library.models import Derivative
+@task()
+def process_document(document_id):
+    """Page count, text and thumbnail of a PDF attached to an item."""
+    from media_library.models import CustomDocument, Derivative
 
-    derivative, _created = Derivative.objects.get_or_create(image=image, kind=kind)
+    document = CustomDocument.objects.filter(pk=document_id).first()
+    if document is not None and document.file.name.lower().endswith(".pdf"):
+        run_derivative(document, Derivative.Kind.PDF)
+
+
+@task()
+def process_media(media_id):
+    """Duration, size and poster frame of an audio or video file."""
+    from media_library.models import CustomMedia, Derivative
+
+    media = CustomMedia.objects.filter(pk=media_id).first()
+    if media is not None:
+        run_derivative(media, Derivative.Kind.AV)
+
+
+def run_derivative(obj, kind):
+    """Run one derivative of an image, document or recording and record the outcome."""
+    from media_library.models import CustomDocument, CustomImage, Derivative
+
+    owner = {CustomImage: "image", CustomDocument: "document"}.get(type(obj), "media")
+    owner = {owner: obj}
+    derivative, _created = Derivative.objects.get_or_create(kind=kind, **owner)
     Derivative.objects.filter(pk=derivative.pk).update(attempts=F("attempts") + 1)
     started = time.monotonic()
     try:
-        data = DERIVATIVE_RUNNERS[kind](image)
+        data = DERIVATIVE_RUNNERS[kind](obj)
     except Exception as exc:  # recorded for staff to see and retry; the original file is untouched
-        logger.exception("%s of image %s failed", kind, image.pk)
+        logger.exception("%s of %s %s failed", kind, obj._meta.model_name, obj.pk)
         Derivative.objects.filter(pk=derivative.pk).update(
             status=Derivative.Status.FAILED,
             error=f"{type(exc).__name__}: {exc}\n\n{traceback.format_exc(limit=5)}",
@@ -102,4 +150,17 @@ def _ocr(image):
     return recognise_image(image)
 
 
-DERIVATIVE_RUNNERS = {"tiles": _tiles, "ocr": _ocr}
+def _pdf(document):
+    from media_library.ocr import tesseract_languages_for
+    from media_library.pdf import process_pdf
+
+    return process_pdf(document, languages=tesseract_languages_for(document=document))
+
+
+def _av(media):
+    from media_library.av import process_av
+
+    return process_av(media)
+
+
+DERIVATIVE_RUNNERS = {"tiles": _tiles, "ocr": _ocr, "pdf": _pdf, "av": _av}

@@ -27,8 +27,11 @@ def _owning_image(name):
     return image
 
 
-def may_open_image(user, image):
-    """Staff always; signed-in readers when a published, non-embargoed item shows the file in the reading room."""
+def may_open(user, **file_filter):
+    """Staff always; signed-in readers when a published, non-embargoed item shows the file in the reading room.
+
+    `file_filter` names the file: image=…, document=… or media=….
+    """
     from catalogue.models import AccessLevel, Item, ItemFile, user_is_staff
 
     if not user.is_authenticated:
@@ -37,28 +40,37 @@ def may_open_image(user, image):
         return True
     readable = Item.objects.visible_to(user).filter(access_level__in=[AccessLevel.OPEN, AccessLevel.READING_ROOM])
     return ItemFile.objects.filter(
-        image=image, access_level__in=[AccessLevel.OPEN, AccessLevel.READING_ROOM], item__in=readable
+        access_level__in=[AccessLevel.OPEN, AccessLevel.READING_ROOM], item__in=readable, **file_filter
     ).exists()
 
 
-def may_open_document(user, document):
-    from catalogue.models import user_is_staff
+def _owner_filter(name):
+    """Which library file a private storage name belongs to, as a filter on ItemFile (or None)."""
+    from django.db.models import Q
 
-    return user.is_authenticated and user_is_staff(user)
+    from media_library.models import CustomDocument, CustomMedia
+
+    image = _owning_image(name)
+    if image is not None:
+        return {"image": image}
+    stored = PRIVATE_PREFIX + name
+    document = CustomDocument.objects.filter(file=stored).first()
+    if document is None and name.startswith("pdf-thumbnails/"):
+        document = CustomDocument.objects.filter(pk=name.split("/")[1].split(".")[0] or 0).first()
+    if document is not None:
+        return {"document": document}
+    media = CustomMedia.objects.filter(Q(file=stored) | Q(thumbnail=stored) | Q(captions=stored)).first()
+    if media is not None:
+        return {"media": media}
+    return None
 
 
 @require_safe
 def private_media(request, name):
-    from media_library.models import CustomDocument
-
     if ".." in name.split("/"):
         raise Http404
-    image = _owning_image(name)
-    if image is not None:
-        allowed = may_open_image(request.user, image)
-    else:
-        document = CustomDocument.objects.filter(file=PRIVATE_PREFIX + name).first()
-        allowed = document is not None and may_open_document(request.user, document)
+    owner = _owner_filter(name)
+    allowed = owner is not None and may_open(request.user, **owner)
     # Refused and missing look the same, so a URL reveals nothing about what exists.
     if not allowed or not default_storage.exists(PRIVATE_PREFIX + name):
         raise Http404

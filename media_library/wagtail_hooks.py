@@ -51,7 +51,7 @@ class DerivativeViewSet(ModelViewSet):
     copy_view_enabled = False
 
     def get_queryset(self, request):
-        return Derivative.objects.select_related("image", "document")
+        return Derivative.objects.select_related("image", "document", "media")
 
     def retry_view(self, request, pk):
         derivative = get_object_or_404(Derivative, pk=pk)
@@ -72,11 +72,15 @@ class DerivativeViewSet(ModelViewSet):
 
 
 def retry(derivative):
-    from media_library.tasks import process_image
+    from media_library.tasks import process_document, process_image, process_media
 
     Derivative.objects.filter(pk=derivative.pk).update(status=Derivative.Status.PENDING, error="")
     if derivative.image_id:
         process_image.enqueue(derivative.image_id, kinds=[derivative.kind])
+    elif derivative.document_id:
+        process_document.enqueue(derivative.document_id)
+    elif derivative.media_id:
+        process_media.enqueue(derivative.media_id)
 
 
 @hooks.register("register_admin_viewset")

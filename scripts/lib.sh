@@ -23,6 +23,14 @@ apt_install() {
     fi
 }
 
+# Install the Debian packages listed in scripts/apt-packages.txt (Tesseract for OCR, fonts).
+apt_install_project_packages() {
+    local packages
+    packages=$(sed -e 's/#.*//' "$(dirname "${BASH_SOURCE[0]}")/apt-packages.txt" | tr -s '[:space:]' ' ')
+    # shellcheck disable=SC2086 # one word per package
+    apt_install $packages
+}
+
 # A free TCP port on the loopback interface.
 free_port() {
     .venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'

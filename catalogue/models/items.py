@@ -257,6 +257,8 @@ class Item(
             [index.RelatedFields("place", [index.SearchField("name"), index.SearchField("name_variants")])],
         ),
         index.RelatedFields("identifiers", [index.SearchField("value")]),
+        # Words recognised on the open scans and PDFs: a restricted page's text must not be findable.
+        index.SearchField("text_of_open_files"),
         index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("access_level"),
@@ -308,21 +310,39 @@ class Item(
             if self.primary_collection_id not in {c.pk for c in current}:
                 self.collections = [*current, self.primary_collection]
         self.thumbnail = self._pick_thumbnail()
-        images_before = (
-            set(ItemFile.objects.filter(item_id=self.pk).values_list("image_id", flat=True)) if self.pk else set()
+        files_before = (
+            list(ItemFile.objects.filter(item_id=self.pk).values_list("image_id", "document_id", "media_id"))
+            if self.pk
+            else []
         )
         super().save(*args, **kwargs)
         # Files follow the item's access: moved to private storage when it is restricted or
         # unpublished, back when it is public; new scans get tiles and OCR.
         from media_library.tasks import schedule_item_media
 
-        schedule_item_media(images_before | {f.image_id for f in self.files.all()})
+        files = list(self.files.all())
+        schedule_item_media(
+            {before[0] for before in files_before} | {f.image_id for f in files},
+            {before[1] for before in files_before} | {f.document_id for f in files},
+            {before[2] for before in files_before} | {f.media_id for f in files},
+        )
 
     def _pick_thumbnail(self):
         images = [f for f in self.files.all() if f.image_id and f.access_level == AccessLevel.OPEN]
         representative = [f for f in images if f.is_representative]
         chosen = (representative or images or [None])[0]
         return chosen.image if chosen else None
+
+    def text_of_open_files(self):
+        texts = []
+        for f in self.files.select_related("image", "document"):
+            if f.access_level != AccessLevel.OPEN:
+                continue
+            if f.image_id and f.image.ocr_text:
+                texts.append(f.image.ocr_text)
+            if f.document_id and f.document.extracted_text:
+                texts.append(f.document.extracted_text)
+        return "\n\n".join(texts)
 
     # --- access ----------------------------------------------------------------------
 
@@ -550,6 +570,7 @@ class ItemFile(Orderable):
         OTHER = "other", _("other file")
 
     IMAGE_KINDS = {Kind.SCAN, Kind.IMAGE}
+    AV_KINDS = {Kind.AUDIO, Kind.VIDEO}
 
     item = ParentalKey(Item, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SCAN)
@@ -559,6 +580,14 @@ class ItemFile(Orderable):
     )
     document = models.ForeignKey(
         settings.WAGTAILDOCS_DOCUMENT_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="item_files"
+    )
+    media = models.ForeignKey(
+        "media_library.CustomMedia",
+        verbose_name=_("audio or video"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="item_files",
     )
     access_level = models.CharField(_("access"), max_length=20, choices=AccessLevel.choices, default=AccessLevel.OPEN)
     is_representative = models.BooleanField(
@@ -576,7 +605,9 @@ class ItemFile(Orderable):
         super().clean()
         if self.kind in self.IMAGE_KINDS and not self.image_id:
             raise ValidationError({"image": _("A page scan or image needs an image file.")})
-        if self.kind not in self.IMAGE_KINDS and not self.document_id:
+        if self.kind in self.AV_KINDS and not self.media_id:
+            raise ValidationError({"media": _("Audio and video need a file from the audio and video library.")})
+        if self.kind not in self.IMAGE_KINDS | self.AV_KINDS and not self.document_id:
             raise ValidationError({"document": _("This kind of file needs a document.")})
 
     def effective_access_level(self):

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail.admin",
     "wagtail",
     "wagtail_modeladmin",
+    "wagtailmedia",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -228,6 +229,12 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Kutubxona")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media_library.CustomImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "media_library.CustomDocument"
+# Audio and video (wagtailmedia) with the library's own model.
+WAGTAILMEDIA = {
+    "MEDIA_MODEL": "media_library.CustomMedia",
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "opus", "wav", "flac", "aac"],
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov", "mkv"],
+}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "xml", "csv", "json", "epub", "djvu", "vtt", "srt", "docx", "odt"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
