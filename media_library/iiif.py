@@ -140,17 +140,17 @@ def build_manifest(item, user, request=None):
         ]
     files = visible_files(item, user)
     scans = [f for f in files if f.image_id]
-    tiled = set(
+    tiled = dict(
         Derivative.objects.filter(
             image_id__in=[f.image_id for f in scans], kind=Derivative.Kind.TILES, status=Derivative.Status.DONE
-        ).values_list("image_id", flat=True)
+        ).values_list("image_id", "data")
     )
     if len(scans) > 1 and item.dcmi_type == "Text":
         manifest.behavior = ["paged"]
     canvases = []
     for number, file in enumerate((f for f in files if f.image_id or f.media_id), start=1):
         if file.image_id:
-            canvases.append(_image_canvas(base, file, number, tiled=file.image_id in tiled))
+            canvases.append(_image_canvas(base, file, number, tiles=tiled.get(file.image_id)))
         else:
             canvases.append(_av_canvas(base, file, number))
     manifest.items = canvases
@@ -180,21 +180,35 @@ def build_manifest(item, user, request=None):
     return manifest
 
 
-def _image_canvas(base, file, number, tiled):
+def _image_canvas(base, file, number, tiles):
+    """A canvas for a page scan; with tiles, a level-0 image service and a small whole-page thumbnail."""
     image = file.image
     canvas_id = f"{base}/canvas/{file.pk}"
     body = AnnotationBody(
         id=absolute(image.file.url), type="Image", format=_mime(image.file.name), width=image.width, height=image.height
     )
-    if tiled:
-        body.service = [ServiceV3(id=tiles_base_url(image), type="ImageService3", profile="level0")]
-    return Canvas(
+    canvas = Canvas(
         id=canvas_id,
         label=lang_map(file.label or str(number), NONE),
         width=image.width,
         height=image.height,
         items=[_painting_page(canvas_id, body)],
     )
+    if tiles:
+        service_id = tiles_base_url(image)
+        body.service = [ServiceV3(id=service_id, type="ImageService3", profile="level0")]
+        if tiles.get("sizes"):
+            size = tiles["sizes"][0]
+            canvas.thumbnail = [
+                AnnotationBody(
+                    id=f"{service_id}/full/{size['width']},{size['height']}/0/default.jpg",
+                    type="Image",
+                    format="image/jpeg",
+                    width=size["width"],
+                    height=size["height"],
+                )
+            ]
+    return canvas
 
 
 def _av_canvas(base, file, number):

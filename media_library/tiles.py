@@ -67,6 +67,12 @@ def make_tiles(image):
         root = Path(work) / "tiles"
         info = json.loads((root / "info.json").read_text())
         info["id"] = tiles_base_url(image, prefix)
+        # dzsave also writes the whole image at one small size; announcing it lets viewers
+        # use it for thumbnails instead of asking a level-0 service for sizes it does not have.
+        full = [d.name for d in (root / "full").iterdir()] if (root / "full").is_dir() else []
+        sizes = sorted(tuple(int(n) for n in name.split(",")) for name in full if "," in name)
+        if sizes:
+            info["sizes"] = [{"width": w, "height": h} for w, h in sizes]
         (root / "info.json").write_text(json.dumps(info))
         delete_tiles(prefix)  # regenerated tiles replace the old ones
         count = 0
@@ -81,5 +87,6 @@ def make_tiles(image):
         "tiles": count,
         "width": info["width"],
         "height": info["height"],
+        "sizes": info.get("sizes", []),
         "seconds": round(time.monotonic() - started, 2),
     }

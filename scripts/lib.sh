@@ -24,9 +24,14 @@ apt_install() {
 }
 
 # Install the Debian packages listed in scripts/apt-packages.txt (Tesseract for OCR, fonts).
+# Install the Debian packages listed in scripts/apt-packages.txt, and with "test" also
+# those in scripts/apt-packages-test.txt.
 apt_install_project_packages() {
-    local packages
-    packages=$(sed -e 's/#.*//' "$(dirname "${BASH_SOURCE[0]}")/apt-packages.txt" | tr -s '[:space:]' ' ')
+    local dir packages
+    dir="$(dirname "${BASH_SOURCE[0]}")"
+    local lists=("$dir/apt-packages.txt")
+    [ "${1:-}" = "test" ] && lists+=("$dir/apt-packages-test.txt")
+    packages=$(sed -e 's/#.*//' "${lists[@]}" | tr -s '[:space:]' ' ')
     # shellcheck disable=SC2086 # one word per package
     apt_install $packages
 }

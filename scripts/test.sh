@@ -6,6 +6,8 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
 scripts/bootstrap.sh requirements-dev.txt
+apt_install_project_packages test
+scripts/npm-install.sh
 mkdir -p var
 
 pg_started=$(scripts/ensure-postgres.sh)

@@ -245,3 +245,28 @@ def authority_label(uri):
     """A short name for an authority record's site, e.g. "VIAF" for https://viaf.org/viaf/…"""
     host = (urlsplit(str(uri)).hostname or "").lower()
     return AUTHORITY_LABELS.get(host) or host.removeprefix("www.") or str(uri)
+
+
+@register.filter
+def recordings(files):
+    """The audio and video files among an item's files, in order."""
+    return [f for f in files if getattr(f, "media_id", None)]
+
+
+@register.filter
+def mime_type(name):
+    import mimetypes
+
+    return mimetypes.guess_type(str(name))[0] or "application/octet-stream"
+
+
+@register.filter
+def duration(seconds):
+    """1:02:03 or 4:05 from a number of seconds."""
+    try:
+        total = round(float(seconds))
+    except (TypeError, ValueError):
+        return ""
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

@@ -116,3 +116,23 @@ def test_captions_must_be_webvtt(client, superuser, audio):
     )
     assert response.status_code == 200
     assert "WEBVTT" in " ".join(response.context["form"].errors["captions"])
+
+
+def test_the_item_page_plays_recordings_with_captions(client, library, video):
+    media = CustomMedia(
+        title="Kinoxronika",
+        type="video",
+        file=SimpleUploadedFile("clip.mp4", video),
+        captions=SimpleUploadedFile("clip.vtt", CAPTIONS),
+        captions_language="uz-Latn",
+        transcript="Assalomu alaykum, aziz tinglovchilar.",
+    )
+    media.save()
+    item = ItemFactory(title="Toshkent, 1937", dcmi_type="MovingImage")
+    item.files.create(kind="video", media=media, label="Kinoxronika")
+    item.save_revision().publish()
+    media.refresh_from_db()
+    body = client.get(item.get_url()).content.decode()
+    assert "<video" in body and f'src="{media.url}"' in body
+    assert '<track kind="captions"' in body and 'srclang="uz-Latn"' in body
+    assert "Assalomu alaykum" in body

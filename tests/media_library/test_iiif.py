@@ -86,6 +86,9 @@ def test_a_published_book_has_a_valid_manifest_with_level0_tiles(client, library
     tile_status, tile = fetch(f"{service['id']}/0,0,512,512/512,512/0/default.jpg")
     assert tile_status == 200 and tile[:2] == b"\xff\xd8"
     assert Derivative.objects.filter(kind="tiles", status="done").count() == 3
+    # Each canvas has a small whole-page thumbnail that exists among the static tiles.
+    [thumbnail] = manifest["items"][0]["thumbnail"]
+    assert fetch(thumbnail["id"])[0] == 200
 
 
 def test_iiif_collection_lists_public_manifests(client, library, validator):
