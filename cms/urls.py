@@ -28,6 +28,7 @@ urlpatterns = [
     path("files/private/<path:name>", media_views.private_media, name="private_media"),
     path("iiif/<int:item_id>/manifest", media_views.iiif_manifest, name="iiif_manifest"),
     path("iiif/collection/<int:page_id>", media_views.iiif_collection, name="iiif_collection"),
+    path("iiif/<int:item_id>/canvas/<int:file_id>/text", media_views.iiif_canvas_text, name="iiif_canvas_text"),
     # A sitemap index with one paginated sitemap per section: a national catalogue
     # outgrows the 50,000 URLs one sitemap file may hold.
     path("sitemap.xml", sitemap_index, name="sitemap"),

@@ -194,6 +194,11 @@ def _image_canvas(base, file, number, tiles):
         height=image.height,
         items=[_painting_page(canvas_id, body)],
     )
+    if image.ocr_words:
+        # The words recognised on the page, for viewers that show or search text.
+        canvas.annotations = [
+            {"id": absolute(reverse("iiif_canvas_text", args=[file.item_id, file.pk])), "type": "AnnotationPage"}
+        ]
     if tiles:
         service_id = tiles_base_url(image)
         body.service = [ServiceV3(id=service_id, type="ImageService3", profile="level0")]
@@ -252,6 +257,27 @@ def _painting_page(canvas_id, body):
         id=f"{canvas_id}/page",
         items=[Annotation(id=f"{canvas_id}/page/1", motivation="painting", body=body, target=canvas_id)],
     )
+
+
+def build_text_page(item, file):
+    """The recognised words of a page scan as supplementing annotations, each on its box."""
+    image = file.image
+    base = manifest_url(item).rsplit("/manifest", 1)[0]
+    canvas_id = f"{base}/canvas/{file.pk}"
+    page_id = absolute(reverse("iiif_canvas_text", args=[item.pk, file.pk]))
+    language = (image.ocr_languages or "").split("+")[0]
+    tag = {"uzb": "uz-Latn", "uzb_cyrl": "uz-Cyrl", "rus": "ru", "eng": "en", "fas": "fa", "ara": "ar"}.get(language)
+    annotations = []
+    for n, (text, x, y, w, h, _confidence) in enumerate(image.ocr_words, start=1):
+        body = {"type": "TextualBody", "value": text, "format": "text/plain"}
+        if tag:
+            body["language"] = tag
+        annotations.append(
+            Annotation(
+                id=f"{page_id}/{n}", motivation="supplementing", body=body, target=f"{canvas_id}#xywh={x},{y},{w},{h}"
+            )
+        )
+    return AnnotationPage(id=page_id, items=annotations)
 
 
 def build_collection(page, request=None):

@@ -126,3 +126,21 @@ def iiif_collection(request, page_id):
     if page is None:
         raise Http404
     return _iiif_response(build_collection(page, request), public=True)
+
+
+@require_safe
+def iiif_canvas_text(request, item_id, file_id):
+    """The recognised text of one page, as a IIIF annotation page (what the manifest points to)."""
+    from catalogue.models import MAX_ITEM_ID
+    from catalogue.views import item_page_queryset
+    from media_library.iiif import build_text_page, visible_files
+
+    if item_id > MAX_ITEM_ID or file_id > MAX_ITEM_ID:
+        raise Http404
+    item = item_page_queryset(request.user).filter(pk=item_id).first()
+    if item is None:
+        raise Http404
+    file = next((f for f in visible_files(item, request.user) if f.pk == file_id and f.image_id), None)
+    if file is None:
+        raise Http404
+    return _iiif_response(build_text_page(item, file), public=item.is_public and not request.user.is_authenticated)

@@ -193,3 +193,45 @@ def test_without_tesseract_the_error_says_how_to_install_it(monkeypatch, fresh_l
         ocr.installed_languages()
     with pytest.raises(RuntimeError, match="apt-get install tesseract-ocr"):
         ocr.ocr_image_file(page()[0], "eng")
+
+
+def test_words_on_a_restricted_page_are_not_searchable():
+    image_file, _boxes = page()
+    open_image = CustomImageFactory(file=png(image_file))
+    hidden_image = CustomImageFactory(file=png(image_file))
+    item = ItemFactory(title="Kitob")
+    item.files.create(kind="scan", image=hidden_image, access_level="staff")
+    item.languages.set(Language.objects.filter(code="uzb"))
+    item.save()
+    process_image.call(hidden_image.pk, kinds=["ocr"])
+    assert list(Item.objects.public().search("Кутубхонаси")) == []
+    item.files.create(kind="scan", image=open_image)
+    item.save()
+    process_image.call(open_image.pk, kinds=["ocr"])
+    assert list(Item.objects.public().search("Кутубхонаси")) == [item]
+
+
+def test_recognised_words_are_published_as_iiif_annotations(client, library):
+    import json
+
+    import jsonschema
+
+    from tests.media_library.test_iiif import SCHEMA_PATH
+
+    image_file, _boxes = page()
+    image = CustomImageFactory(file=png(image_file))
+    item = ItemFactory(title="Kitob")
+    item.files.create(kind="scan", image=image, label="f. 1r")
+    item.languages.set(Language.objects.filter(code="uzb"))
+    item.save_revision().publish()
+    process_image.call(image.pk, kinds=["ocr"])
+    manifest = json.loads(client.get(f"/iiif/{item.pk}/manifest").content)
+    [reference] = manifest["items"][0]["annotations"]
+    response = client.get(reference["id"].removeprefix("http://testserver"))
+    assert response.status_code == 200
+    text_page = json.loads(response.content)
+    validator = jsonschema.Draft7Validator(json.loads(SCHEMA_PATH.read_text()))
+    assert validator.is_valid(text_page)
+    words = [a["body"]["value"] for a in text_page["items"]]
+    assert any("Navoiy" in w for w in words)
+    assert all(a["motivation"] == "supplementing" and "#xywh=" in a["target"] for a in text_page["items"])
