@@ -59,3 +59,107 @@ class MergeView(InstanceSpecificView):
             request, _("“%(duplicate)s” was merged into “%(target)s”.") % {"duplicate": name, "target": target}
         )
         return redirect(self.url_helper.get_action_url("edit", target.pk))
+
+
+class ItemFilesView:
+    """Upload many page images onto an item at once, and put its files in order by dragging.
+
+    Every upload is checked like `ingest_scans` (decoded once; refused by name and reason
+    when unreadable, truncated, an SVG or too large); the good files are added. Changes
+    go into a new revision of the item.
+    """
+
+    template_name = "catalogue/admin/item_files.html"
+
+    @classmethod
+    def as_view(cls):
+        def view(request, pk):
+            return cls().dispatch(request, pk)
+
+        return view
+
+    def dispatch(self, request, pk):
+        import tempfile
+        from pathlib import Path
+
+        from django.http import Http404
+        from django.shortcuts import render
+        from django.urls import reverse
+        from wagtail.permission_policies import ModelPermissionPolicy
+
+        from catalogue.editing import change_item
+        from catalogue.models import Item, ItemFile
+        from media_library.management.commands.ingest_scans import LABELS
+        from media_library.validation import FileRejected, check_scan
+
+        policy = ModelPermissionPolicy(Item)
+        item = Item.objects.filter(pk=pk).first()
+        if item is None:
+            raise Http404
+        if not policy.user_has_permission_for_instance(request.user, "change", item):
+            raise PermissionDenied
+        here = reverse("catalogue_item_files", args=[item.pk])
+        if request.method == "POST" and request.POST.get("action") == "reorder":
+            order = [int(i) for i in request.POST.getlist("order") if i.isdigit()]
+
+            def reorder(obj):
+                files = list(obj.files.all())
+                position = {file_id: n for n, file_id in enumerate(order)}
+                for n, f in enumerate(sorted(files, key=lambda f: position.get(f.pk, len(order) + f.sort_order))):
+                    f.sort_order = n
+                obj.files = files
+
+            change_item(item, request.user, reorder)
+            messages.success(request, _("The new order of the files was saved."))
+            return redirect(here)
+        if request.method == "POST" and request.POST.get("action") == "upload":
+            uploads = request.FILES.getlist("files")
+            label_style = request.POST.get("labels") if request.POST.get("labels") in LABELS else "page"
+            from natsort import natsorted, ns
+
+            from media_library.management.commands.ingest_scans import Command as Ingest
+
+            stored = []
+            start = item.files.count() + 1
+            for upload in natsorted(uploads, key=lambda u: u.name, alg=ns.IGNORECASE):
+                with tempfile.TemporaryDirectory() as work:
+                    path = Path(work) / Path(upload.name).name
+                    with open(path, "wb") as out:
+                        for chunk in upload.chunks():
+                            out.write(chunk)
+                    label = LABELS[label_style](start + len(stored), path)
+                    try:
+                        check_scan(path, upload.name)
+                        stored.append((Ingest().store(path, item, label), label))
+                    except FileRejected as exc:
+                        messages.error(
+                            request,
+                            _("%(name)s was refused: %(reason)s") % {"name": exc.filename, "reason": exc.reason},
+                        )
+                    except Exception as exc:
+                        messages.error(
+                            request,
+                            _("%(name)s could not be stored: %(reason)s") % {"name": upload.name, "reason": exc},
+                        )
+            if stored:
+
+                def attach(obj):
+                    first = len(obj.files.all())
+                    for n, (image, label) in enumerate(stored):
+                        obj.files.add(ItemFile(kind=ItemFile.Kind.SCAN, image=image, label=label, sort_order=first + n))
+
+                change_item(item, request.user, attach)
+                messages.success(request, _("%(count)d file(s) added.") % {"count": len(stored)})
+            return redirect(here)
+        item = Item.objects.get(pk=item.pk)
+        files = list(item.files.select_related("image", "document", "media").order_by("sort_order"))
+        return render(
+            request,
+            self.template_name,
+            {
+                "item": item,
+                "files": files,
+                "labels": sorted(LABELS),
+                "edit_url": reverse("wagtailsnippets_catalogue_item:edit", args=[item.pk]),
+            },
+        )

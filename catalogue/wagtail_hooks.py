@@ -12,6 +12,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
+    HelpPanel,
     InlinePanel,
     MultiFieldPanel,
     MultipleChooserPanel,
@@ -217,6 +218,7 @@ class ItemViewSet(SnippetViewSet):
             ),
             ObjectList(
                 [
+                    HelpPanel(template="catalogue/admin/files_help_panel.html"),
                     InlinePanel(
                         "files",
                         label=_("File"),
@@ -228,7 +230,7 @@ class ItemViewSet(SnippetViewSet):
                             FieldPanel("media"),
                             FieldRowPanel([FieldPanel("access_level"), FieldPanel("is_representative")]),
                         ],
-                    )
+                    ),
                 ],
                 heading=_("Files"),
             ),
@@ -403,3 +405,29 @@ class VocabulariesGroup(ModelAdminGroup):
 
 
 modeladmin_register(VocabulariesGroup)
+
+
+# --- Files of an item: multi-upload and reordering -----------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_item_files_url():
+    from django.urls import path
+
+    from catalogue.admin_views import ItemFilesView
+
+    return [path("catalogue/item/<int:pk>/files/", ItemFilesView.as_view(), name="catalogue_item_files")]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def item_files_button(snippet, user, next_url=None):
+    from django.urls import reverse
+    from wagtail.admin.widgets.button import Button
+
+    if isinstance(snippet, Item) and user.has_perm("catalogue.change_item"):
+        yield Button(
+            _("Upload and order files"),
+            url=reverse("catalogue_item_files", args=[snippet.pk]),
+            icon_name="upload",
+            priority=15,
+        )
