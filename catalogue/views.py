@@ -3,7 +3,6 @@
 from django.db.models import Prefetch, Q
 
 from catalogue.models import (
-    AccessLevel,
     Item,
     ItemAgent,
     ItemFile,
@@ -27,9 +26,7 @@ def item_detail_context(request, item, page=None):
         page = ItemIndexPage.objects.live().filter(locale_id=item.locale_id).first() or ItemIndexPage.objects.first()
     staff = request.user.is_authenticated and user_is_staff(request.user)
     agent_links = list(item.agent_links.all())
-    files = [f for f in item.files.all() if staff or f.access_level == AccessLevel.OPEN]
-    if item.access_level != AccessLevel.OPEN and not staff:
-        files = []  # reading-room records are shown to readers without their files
+    files = item.files_visible_to(request.user)
     related = []
     if item.pk:
         related = list(_related_items(item))

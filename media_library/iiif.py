@@ -24,7 +24,7 @@ from iiif_prezi3 import (
 )
 from iiif_prezi3 import Collection as IIIFCollection
 
-from catalogue.models import AccessLevel, ItemAgent, user_is_staff
+from catalogue.models import ItemAgent
 from media_library.tiles import absolute, tiles_base_url
 
 # BCP 47 tags of the site's content locales, with the script where a language has two.
@@ -71,13 +71,7 @@ def collection_url(page):
 
 def visible_files(item, user):
     """The item's files this visitor may see, in reading order."""
-    staff = user.is_authenticated and user_is_staff(user)
-    files = list(item.files.all())
-    if staff:
-        return files
-    if item.access_level == AccessLevel.OPEN:
-        return [f for f in files if f.access_level == AccessLevel.OPEN]
-    return []
+    return item.files_visible_to(user)
 
 
 def _metadata(item, lang):

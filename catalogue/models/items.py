@@ -357,6 +357,20 @@ class Item(
     def is_visible_to(self, user):
         return Item.objects.visible_to(user).filter(pk=self.pk).exists() if self.pk else False
 
+    def files_visible_to(self, user):
+        """The files `user` may see, in reading order (the caller has checked the item itself).
+
+        Staff see every file; signed-in readers see open and reading-room files; everyone
+        else sees open files of an open item.
+        """
+        files = sorted(self.files.all(), key=lambda f: f.sort_order or 0)
+        if user.is_authenticated and user_is_staff(user):
+            return files
+        allowed = {AccessLevel.OPEN, AccessLevel.READING_ROOM} if user.is_authenticated else {AccessLevel.OPEN}
+        if self.access_level not in allowed:
+            return []
+        return [f for f in files if f.access_level in allowed]
+
     # --- presentation ----------------------------------------------------------------
 
     def get_url(self, request=None):

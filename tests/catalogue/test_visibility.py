@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from catalogue.factories import AgentFactory, ItemFactory, SubjectFactory
-from catalogue.models import AccessLevel, Item
+from catalogue.models import AccessLevel, Item, ItemFile
 
 pytestmark = pytest.mark.django_db
 
@@ -96,18 +96,23 @@ def test_an_expired_embargo_makes_the_item_public(client, library, creator, subj
     assert item.title in client.get(library.navoiy.url).content.decode()
 
 
-def test_reading_room_record_is_shown_to_signed_in_readers_without_files(client, library, creator, subject, reader):
+def test_reading_room_record_and_files_are_shown_to_signed_in_readers(client, library, creator, subject, reader):
     from media_library.factories import CustomImageFactory
 
     item = make_item(library, creator, subject, access_level=AccessLevel.READING_ROOM)
     image = CustomImageFactory(title="Folio 1r")
-    item.files.create(kind="scan", image=image, label="f. 1r")
+    item = Item.objects.get(pk=item.pk)
+    item.files.add(ItemFile(kind="scan", image=image, label="f. 1r"))
+    item.save_revision().publish()
     client.force_login(reader)
     response = client.get(item.get_url())
     assert response.status_code == 200
     assert item.title in response.content.decode()
-    assert response.context["files"] == []
-    # ... and still never listed, even for the signed-in reader.
+    [file] = response.context["files"]
+    # The scan is in private storage: the page links the permission-checking URL, never a bucket URL.
+    assert file.image.is_private and file.image.file.url.startswith("/files/private/")
+    assert client.get(file.image.file.url).status_code in (200, 302)
+    # ... and the item is still never listed, even for the signed-in reader.
     assert MARKER not in client.get(library.navoiy.url).content.decode()
 
 

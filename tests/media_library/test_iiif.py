@@ -135,3 +135,17 @@ def test_staff_see_restricted_files_in_their_manifest(client, library, superuser
     manifest = json.loads(response.content)
     assert_valid(validator, manifest)
     assert len(manifest["items"]) == 1
+
+
+def test_signed_in_readers_get_the_manifest_of_a_reading_room_item(client, library, reader, validator):
+    item = book(library, pages=2, access_level=AccessLevel.READING_ROOM)
+    assert client.get(f"/iiif/{item.pk}/manifest").status_code == 404
+    client.force_login(reader)
+    response = client.get(f"/iiif/{item.pk}/manifest")
+    assert response.status_code == 200 and "no-store" in response["Cache-Control"]
+    manifest = json.loads(response.content)
+    assert_valid(validator, manifest)
+    assert len(manifest["items"]) == 2
+    # The images are private: the manifest points at the permission-checking URLs.
+    body = manifest["items"][0]["items"][0]["items"][0]["body"]
+    assert "/files/private/" in body["id"]
