@@ -27,6 +27,7 @@ def item_detail_context(request, item, page=None):
     staff = request.user.is_authenticated and user_is_staff(request.user)
     agent_links = list(item.agent_links.all())
     files = item.files_visible_to(request.user)
+    start_canvas = _start_canvas(request, item, files)
     related = []
     if item.pk:
         related = list(_related_items(item))
@@ -51,7 +52,22 @@ def item_detail_context(request, item, page=None):
         "related_items": related,
         "breadcrumbs": breadcrumbs,
         "is_staff_view": staff and not item.is_public,
+        "start_canvas": start_canvas,
     }
+
+
+def _start_canvas(request, item, files):
+    """The viewer's first canvas from ?page=<n> (the n-th image, from 1) or ?file=<file id>, if given."""
+    from media_library.iiif import canvas_url
+
+    images = [f for f in files if f.image_id]
+    page, file_id = request.GET.get("page", ""), request.GET.get("file", "")
+    chosen = None
+    if page.isdigit() and 1 <= int(page) <= len(images):
+        chosen = images[int(page) - 1]
+    elif file_id.isdigit():
+        chosen = next((f for f in images if f.pk == int(file_id)), None)
+    return canvas_url(item, chosen) if chosen and item.pk else ""
 
 
 def _relations(item):

@@ -65,6 +65,10 @@ def manifest_url(item):
     return absolute(reverse("iiif_manifest", args=[item.pk]))
 
 
+def canvas_url(item, file):
+    return f"{manifest_url(item).rsplit('/manifest', 1)[0]}/canvas/{file.pk}"
+
+
 def collection_url(page):
     return absolute(reverse("iiif_collection", args=[page.pk]))
 

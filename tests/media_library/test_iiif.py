@@ -149,3 +149,11 @@ def test_signed_in_readers_get_the_manifest_of_a_reading_room_item(client, libra
     # The images are private: the manifest points at the permission-checking URLs.
     body = manifest["items"][0]["items"][0]["items"][0]["body"]
     assert "/files/private/" in body["id"]
+
+
+def test_the_item_page_can_open_the_viewer_at_a_page(client, library):
+    item = book(library, pages=3)
+    manifest = json.loads(client.get(f"/iiif/{item.pk}/manifest").content)
+    third = manifest["items"][2]["id"]
+    assert f'data-canvas="{third}"' in client.get(item.get_url(), {"page": 3}).content.decode()
+    assert "data-canvas" not in client.get(item.get_url(), {"page": 99}).content.decode()
