@@ -224,7 +224,7 @@ class ItemViewSet(SnippetViewSet):
                         label=_("File"),
                         heading=_("Files in reading order"),
                         panels=[
-                            FieldRowPanel([FieldPanel("kind"), FieldPanel("label")]),
+                            FieldRowPanel([FieldPanel("kind"), FieldPanel("label"), FieldPanel("section")]),
                             FieldPanel("image"),
                             FieldPanel("document"),
                             FieldPanel("media"),

@@ -16,10 +16,12 @@ from iiif_prezi3 import (
     AnnotationBody,
     AnnotationPage,
     Canvas,
+    CanvasRef,
     CollectionRef,
     KeyValueString,
     Manifest,
     ManifestRef,
+    Range,
     ServiceV3,
 )
 from iiif_prezi3 import Collection as IIIFCollection
@@ -152,6 +154,9 @@ def build_manifest(item, user, request=None):
         else:
             canvases.append(_av_canvas(base, file, number))
     manifest.items = canvases
+    structures = _structures(base, [f for f in files if f.image_id or f.media_id], lang_of(item))
+    if structures:
+        manifest.structures = structures
     pdfs = [f for f in files if f.document_id and f.document.file.name.lower().endswith(".pdf")]
     if pdfs:
         manifest.rendering = [
@@ -248,6 +253,27 @@ def _av_canvas(base, file, number):
             )
         ]
     return canvas
+
+
+def _structures(base, files, lang):
+    """Ranges for the item's sections: each run of consecutive files with the same section name."""
+    runs = []
+    previous = None
+    for file in files:
+        if file.section:
+            if previous is not None and previous.section == file.section:
+                runs[-1][1].append(file)
+            else:
+                runs.append((file.section, [file]))
+        previous = file
+    return [
+        Range(
+            id=f"{base}/range/{n}",
+            label=lang_map(section, lang),
+            items=[CanvasRef(id=f"{base}/canvas/{f.pk}", type="Canvas") for f in members],
+        )
+        for n, (section, members) in enumerate(runs, start=1)
+    ]
 
 
 def _painting_page(canvas_id, body):

@@ -589,6 +589,14 @@ class ItemFile(Orderable):
     item = ParentalKey(Item, on_delete=models.CASCADE, related_name="files")
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.SCAN)
     label = models.CharField(_("label"), max_length=255, blank=True, help_text=_("e.g. “f. 12r”, “Side A”, “p. 5”."))
+    section = models.CharField(
+        _("section"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "The part of the work this file belongs to, e.g. “Hayrat ul-abror”; consecutive files with one section form it."
+        ),
+    )
     image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="item_files"
     )

@@ -157,3 +157,20 @@ def test_the_item_page_can_open_the_viewer_at_a_page(client, library):
     third = manifest["items"][2]["id"]
     assert f'data-canvas="{third}"' in client.get(item.get_url(), {"page": 3}).content.decode()
     assert "data-canvas" not in client.get(item.get_url(), {"page": 99}).content.decode()
+
+
+def test_sections_of_a_book_become_ranges(client, library, validator):
+    item = book(library, pages=4)
+    item = Item.objects.get(pk=item.pk)
+    files = list(item.files.order_by("sort_order"))
+    for f, section in zip(files, ["Hayrat ul-abror", "Hayrat ul-abror", "Farhod va Shirin", ""], strict=True):
+        f.section = section
+    item.files = files
+    item.save_revision().publish()
+    manifest = json.loads(client.get(f"/iiif/{item.pk}/manifest").content)
+    assert_valid(validator, manifest)
+    ranges = manifest["structures"]
+    assert [r["label"] for r in ranges] == [{"uz-Latn": ["Hayrat ul-abror"]}, {"uz-Latn": ["Farhod va Shirin"]}]
+    canvases = [c["id"] for c in manifest["items"]]
+    assert [c["id"] for c in ranges[0]["items"]] == canvases[:2]
+    assert [c["id"] for c in ranges[1]["items"]] == canvases[2:3]
