@@ -44,7 +44,7 @@ from catalogue.models import (
 )
 from catalogue.seeds import seed_languages, seed_rights_statements
 from home.models import HomePage, HomePageFeaturedCollection, LibrarySettings, StandardPage
-from media_library.factories import make_image_file
+from media_library.generated import make_image_file
 from media_library.models import CustomImage
 from media_library.tasks import derivatives_limited_to
 
