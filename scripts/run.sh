@@ -8,10 +8,12 @@ scripts/bootstrap.sh requirements.txt
 apt_install_project_packages
 scripts/npm-install.sh
 export DJANGO_SETTINGS_MODULE=cms.settings.dev
-.venv/bin/python manage.py migrate --no-input -v 0
-.venv/bin/python manage.py load_demo
 host="${HOST:-127.0.0.1}"
 port="${PORT:-8000}"
+# Absolute URLs (IIIF tiles and manifests) name the address the site is served at.
+export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-http://$host:$port}"
+.venv/bin/python manage.py migrate --no-input -v 0
+.venv/bin/python manage.py load_demo
 echo
 echo "  Public site:  http://$host:$port/"
 echo "  Admin:        http://$host:$port/admin/"
