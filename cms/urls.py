@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue.records import item_dublin_core
 from catalogue.sitemaps import sitemaps_for
 from media_library import views as media_views
 from search import views as search_views
@@ -28,6 +29,7 @@ urlpatterns = [
     path("files/private/<path:name>", media_views.private_media, name="private_media"),
     path("iiif/<int:item_id>/manifest", media_views.iiif_manifest, name="iiif_manifest"),
     path("iiif/collection/<int:page_id>", media_views.iiif_collection, name="iiif_collection"),
+    path("records/<int:item_id>/dc.xml", item_dublin_core, name="item_dublin_core"),
     path("iiif/<int:item_id>/canvas/<int:file_id>/text", media_views.iiif_canvas_text, name="iiif_canvas_text"),
     # A sitemap index with one paginated sitemap per section: a national catalogue
     # outgrows the 50,000 URLs one sitemap file may hold.

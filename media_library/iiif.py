@@ -129,6 +129,15 @@ def build_manifest(item, user, request=None):
             }
         ],
         homepage=[{"id": homepage_url, "type": "Text", "label": lang_map(item.title, lang), "format": "text/html"}],
+        seeAlso=[
+            {
+                "id": absolute(reverse("item_dublin_core", args=[item.pk])),
+                "type": "Dataset",
+                "label": {"en": ["Dublin Core record"]},
+                "format": "application/xml",
+                "profile": "http://www.openarchives.org/OAI/2.0/oai_dc/",
+            }
+        ],
     )
     rights = iiif_rights(item.rights.uri) if item.rights_id else None
     if rights:

@@ -174,3 +174,24 @@ def test_sections_of_a_book_become_ranges(client, library, validator):
     canvases = [c["id"] for c in manifest["items"]]
     assert [c["id"] for c in ranges[0]["items"]] == canvases[:2]
     assert [c["id"] for c in ranges[1]["items"]] == canvases[2:3]
+
+
+def test_the_manifest_links_the_dublin_core_record(client, library, validator):
+    from xml.etree import ElementTree as ET
+
+    item = book(library, pages=1)
+    manifest = json.loads(client.get(f"/iiif/{item.pk}/manifest").content)
+    [see_also] = manifest["seeAlso"]
+    assert see_also["profile"] == "http://www.openarchives.org/OAI/2.0/oai_dc/"
+    response = client.get(see_also["id"].removeprefix("http://testserver"))
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    dc = "{http://purl.org/dc/elements/1.1/}"
+    titles = root.findall(f"{dc}title")
+    assert titles[0].text == "Boburnoma"
+    assert titles[0].get("{http://www.w3.org/XML/1998/namespace}lang") == "uz-Latn"
+    assert [c.text for c in root.findall(f"{dc}creator")] == ["Zahiriddin Muhammad Bobur"]
+    assert manifest["id"] in [i.text for i in root.findall(f"{dc}identifier")]
+    assert [lang.text for lang in root.findall(f"{dc}language")] == ["chg"]
+    restricted = book(library, pages=1, access_level=AccessLevel.STAFF)
+    assert client.get(f"/records/{restricted.pk}/dc.xml").status_code == 404

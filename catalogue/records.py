@@ -1,0 +1,86 @@
+"""An item's record as Dublin Core XML (the oai_dc format), linked from its IIIF manifest as `seeAlso`."""
+
+from xml.etree import ElementTree as ET
+
+from django.http import Http404, HttpResponse
+from django.utils.cache import patch_cache_control
+from django.views.decorators.http import require_safe
+
+OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+DC = "http://purl.org/dc/elements/1.1/"
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SCHEMA_LOCATION = f"{OAI_DC} http://www.openarchives.org/OAI/2.0/oai_dc.xsd"
+
+ET.register_namespace("oai_dc", OAI_DC)
+ET.register_namespace("dc", DC)
+ET.register_namespace("xsi", XSI)
+
+
+def dublin_core(item, request=None):
+    """The oai_dc element of `item`: every Dublin Core value, with its language where it has one."""
+    from media_library.iiif import LOCALE_TAGS, manifest_url, plain_text
+    from media_library.tiles import absolute
+
+    record_lang = LOCALE_TAGS.get(item.locale.language_code.lower(), item.locale.language_code)
+    root = ET.Element(f"{{{OAI_DC}}}dc", {f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION})
+
+    def add(element, value, lang=None):
+        value = str(value or "").strip()
+        if value:
+            node = ET.SubElement(root, f"{{{DC}}}{element}")
+            node.text = value
+            if lang:
+                node.set(XML_LANG, lang)
+
+    add("title", item.title, item.title_language or record_lang)
+    for title in item.alternative_titles.all():
+        add("title", title.title, title.language or None)
+    for link in item.agent_links.all():
+        add(link.dc_element, link.agent.name)
+    for link in item.subject_links.all():
+        add("subject", link.subject.label, record_lang)
+    add("description", plain_text(item.description), record_lang)
+    add("publisher", ", ".join(p for p in (item.place_of_publication, item.publisher) if p))
+    add("date", item.date_edtf or item.date)
+    add("type", item.dcmi_type)
+    add("format", item.format)
+    add("format", item.extent)
+    if item.pk:
+        add("identifier", absolute(item.get_url(request) or ""))
+        add("identifier", manifest_url(item))
+    for identifier in item.identifiers.all():
+        add("identifier", f"{identifier.scheme}:{identifier.value}")
+    add("source", item.source)
+    for language in item.languages.all():
+        add("language", language.code)
+    for relation in item.relations.all():
+        target = absolute(relation.target_item.get_url(request) or "") if relation.target_item_id else relation.uri
+        add("relation", target)
+    for link in item.place_links.all():
+        add("coverage", link.place.name)
+    add("coverage", item.temporal_coverage, record_lang)
+    if item.rights_id:
+        add("rights", item.rights.uri)
+    add("rights", item.rights_holder)
+    return root
+
+
+@require_safe
+def item_dublin_core(request, item_id):
+    from catalogue.models import MAX_ITEM_ID
+    from catalogue.views import item_page_queryset
+
+    if item_id > MAX_ITEM_ID:
+        raise Http404
+    item = item_page_queryset(request.user).filter(pk=item_id).first()
+    if item is None:
+        raise Http404
+    xml = ET.tostring(dublin_core(item, request), encoding="utf-8", xml_declaration=True)
+    response = HttpResponse(xml, content_type="application/xml; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    if item.is_public and not request.user.is_authenticated:
+        patch_cache_control(response, public=True, max_age=300)
+    else:
+        patch_cache_control(response, private=True, no_store=True)
+    return response
