@@ -34,6 +34,8 @@ class HomePage(BasePage):
         "catalogue.CollectionIndexPage",
         "catalogue.ItemIndexPage",
         "catalogue.VocabularyIndexPage",
+        "exhibits.ExhibitIndexPage",
+        "reading_lists.ReadingListIndexPage",
     ]
     max_count_per_parent = 1
 

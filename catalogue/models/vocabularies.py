@@ -16,13 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 
-def _move_links(links, field, target):
-    """Point `links` at `target`, dropping those whose item already links to it."""
-    already = links.model.objects.filter(**{field: target}).values("item_id")
-    links.filter(item_id__in=already).delete()
-    links.update(**{field: target})
-
-
 class MergeableMixin(models.Model):
     """A vocabulary record whose duplicates can be folded into it."""
 
@@ -49,8 +42,39 @@ class MergeableMixin(models.Model):
                     known.add(candidate.casefold())
         self.name_variants = "\n".join(lines)
 
-    def merge_references(self, duplicate):  # pragma: no cover - each vocabulary defines it
-        raise NotImplementedError
+    def merge_references(self, duplicate):
+        """Vocabulary-specific part of a merge (hierarchy, authority fields); links are moved by `merge`."""
+
+    def _move_links(self, duplicate):
+        """Point every row of another model that links to `duplicate` at this record instead.
+
+        Covers links added by any app (item links, exhibit curators, reading-list subjects …).
+        Where a model allows one link per target (a unique constraint), a link that would
+        repeat one already pointing here is dropped rather than duplicated.
+        """
+        for rel in self._meta.related_objects:
+            if not (rel.one_to_many or rel.one_to_one) or rel.related_model is type(self):
+                continue
+            model, name = rel.related_model, rel.field.name
+            links = model._base_manager.filter(**{name: duplicate})
+            partners = {
+                other
+                for constraint in model._meta.constraints
+                if isinstance(constraint, models.UniqueConstraint) and name in constraint.fields
+                for other in constraint.fields
+                if other != name
+            } | {
+                other
+                for together in model._meta.unique_together
+                if name in together
+                for other in together
+                if other != name
+            }
+            for partner in partners:
+                column = model._meta.get_field(partner).attname
+                taken = model._base_manager.filter(**{name: self}).values(column)
+                links.filter(**{f"{column}__in": taken}).delete()
+            links.update(**{name: self})
 
     @transaction.atomic
     def merge(self, duplicate):
@@ -58,6 +82,7 @@ class MergeableMixin(models.Model):
         if duplicate.pk == self.pk:
             raise ValueError("A record cannot be merged into itself.")
         self.merge_references(duplicate)
+        self._move_links(duplicate)
         self.add_variants(str(duplicate), duplicate.name_variants)
         self.save()
         duplicate.delete()
@@ -118,10 +143,6 @@ class Agent(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
         return [uri for uri in (self.viaf_uri, self.authority_uri, self.wikidata_uri) if uri]
 
     def merge_references(self, duplicate):
-        from .items import ItemAgent
-
-        # The same person may rightly appear twice on an item (author and illustrator), so links are all kept.
-        ItemAgent.objects.filter(agent=duplicate).update(agent=self)
         for field in ("viaf_uri", "authority_uri", "wikidata_uri", "dates", "biography"):
             if not getattr(self, field) and getattr(duplicate, field):
                 setattr(self, field, getattr(duplicate, field))
@@ -172,9 +193,6 @@ class Subject(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
         super().save(*args, **kwargs)
 
     def merge_references(self, duplicate):
-        from .items import ItemSubject
-
-        _move_links(ItemSubject.objects.filter(subject=duplicate), "subject", self)
         Subject.objects.filter(broader=duplicate).exclude(pk=self.pk).update(broader=self)
         if self.broader_id == duplicate.pk:
             self.broader = duplicate.broader
@@ -238,9 +256,6 @@ class Place(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
             raise ValidationError(errors)
 
     def merge_references(self, duplicate):
-        from .items import ItemPlace
-
-        _move_links(ItemPlace.objects.filter(place=duplicate), "place", self)
         Place.objects.filter(part_of=duplicate).exclude(pk=self.pk).update(part_of=self)
         if self.part_of_id == duplicate.pk:
             self.part_of = duplicate.part_of

@@ -28,6 +28,8 @@ def env_list(name, default=""):
 INSTALLED_APPS = [
     "home",
     "catalogue",
+    "reading_lists",
+    "exhibits",
     "media_library",
     "search",
     "wagtail.contrib.forms",
@@ -137,6 +139,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "static",
     # The Mirador IIIF viewer, installed by scripts/npm-install.sh (package.json).
     ("vendor/mirador", BASE_DIR / "node_modules" / "mirador" / "dist"),
+    # Leaflet, for exhibit maps when a tile server is configured (KUTUBXONA_MAP_TILE_URL).
+    ("vendor/leaflet", BASE_DIR / "node_modules" / "leaflet" / "dist"),
 ]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
@@ -253,6 +257,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = KUTUBXONA_MAX_IMAGE_PIXELS
 
 # Items per page in public listings.
 KUTUBXONA_ITEMS_PER_PAGE = 24
+
+# Tile URL template of the map shown in exhibits, e.g. "https://tiles.example.org/{z}/{x}/{y}.png".
+# Empty (the default): exhibit maps are an accessible list of places and no tiles are loaded.
+KUTUBXONA_MAP_TILE_URL = os.environ.get("KUTUBXONA_MAP_TILE_URL", "")
 
 LOGGING = {
     "version": 1,

@@ -2,7 +2,8 @@
  * Shows an item's scans in the Mirador IIIF viewer.
  *
  * Every element with `data-iiif-viewer` becomes a viewer of the IIIF manifest at its
- * `data-manifest` URL, opened at the canvas whose id is in the optional `data-canvas`.
+ * `data-manifest` URL, opened at the canvas whose id is in the optional `data-canvas`,
+ * and zoomed to the optional `data-region` ("x,y,w,h" in pixels of that canvas).
  * Mirador comes from npm (package.json) and is served by the site as
  * vendor/mirador/mirador.min.js, which must be loaded before this script.
  * Without it (blocked, failed to load) the page stays as it is, with its plain list of images.
@@ -34,6 +35,17 @@
         return base.length ? base[0] : FALLBACK_LANGUAGE;
     }
 
+    // [x, y, w, h] from `data-region`, or null when it is missing or not four numbers with w, h > 0.
+    function viewerRegion(element) {
+        var parts = (element.getAttribute("data-region") || "").split(",").map(function (part) {
+            return Number(part.trim());
+        });
+        var valid = parts.length === 4 && parts.every(function (n) {
+            return isFinite(n) && n >= 0;
+        });
+        return valid && parts[2] > 0 && parts[3] > 0 ? parts : null;
+    }
+
     function viewerConfig(element, Mirador) {
         // Absolute, so the window's manifest id is the URL the manifest is served at.
         var manifest = new URL(element.getAttribute("data-manifest"), document.baseURI).href;
@@ -44,6 +56,11 @@
         var canvas = element.getAttribute("data-canvas");
         if (canvas) {
             win.canvasId = canvas;
+        }
+        var region = viewerRegion(element);
+        if (region) {
+            // In the single-page view the canvas is the whole world, so its pixels are world units.
+            win.initialViewerConfig = { bounds: region };
         }
         return {
             id: element.id,

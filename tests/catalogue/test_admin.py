@@ -143,3 +143,29 @@ def test_vocabulary_admin_lists_and_searches(client, superuser):
     assert "Zahiriddin Muhammad Bobur" in response.content.decode()
     assert client.get("/admin/catalogue/language/").status_code == 200
     assert client.get("/admin/catalogue/rightsstatement/").status_code == 200
+
+
+def test_merging_subjects_keeps_one_link_per_item_and_moves_links_of_other_apps(library):
+    from catalogue.factories import SubjectFactory
+    from catalogue.models import ItemSubject
+    from exhibits.models import ExhibitCurator
+
+    keep, duplicate = SubjectFactory(label="Mumtoz adabiyot"), SubjectFactory(label="Классик адабиёт")
+    both = ItemFactory(title="Xamsa", subjects=[keep, duplicate])
+    only_duplicate = ItemFactory(title="Devon", subjects=[duplicate])
+    keep.merge(duplicate)
+    assert list(ItemSubject.objects.filter(item=both).values_list("subject", flat=True)) == [keep.pk]
+    assert list(ItemSubject.objects.filter(item=only_duplicate).values_list("subject", flat=True)) == [keep.pk]
+    # Links from other apps move too (here an exhibit's curator).
+    from datetime import date
+
+    from exhibits.models import ExhibitIndexPage, ExhibitPage
+
+    index = library.home.add_child(instance=ExhibitIndexPage(title="Exhibits", slug="exhibits"))
+    exhibit = index.add_child(
+        instance=ExhibitPage(title="Navoiy", slug="navoiy", start_date=date(2026, 1, 1), online_only=True)
+    )
+    agent, agent_duplicate = AgentFactory(name="Hamid Sulaymon"), AgentFactory(name="Ҳамид Сулаймон")
+    ExhibitCurator.objects.create(page=exhibit, agent=agent_duplicate)
+    agent.merge(agent_duplicate)
+    assert list(ExhibitCurator.objects.filter(page=exhibit).values_list("agent", flat=True)) == [agent.pk]

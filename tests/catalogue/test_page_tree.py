@@ -4,7 +4,9 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from catalogue.models import CollectionIndexPage, CollectionPage, ItemIndexPage, VocabularyIndexPage
+from exhibits.models import ExhibitIndexPage
 from home.models import HomePage, StandardPage
+from reading_lists.models import ReadingListIndexPage
 
 
 class PageTreeTests(WagtailPageTestCase):
@@ -13,7 +15,15 @@ class PageTreeTests(WagtailPageTestCase):
 
     def test_home_holds_the_sections(self):
         self.assertAllowedSubpageTypes(
-            HomePage, {StandardPage, CollectionIndexPage, ItemIndexPage, VocabularyIndexPage}
+            HomePage,
+            {
+                StandardPage,
+                CollectionIndexPage,
+                ItemIndexPage,
+                VocabularyIndexPage,
+                ExhibitIndexPage,
+                ReadingListIndexPage,
+            },
         )
 
     def test_collections_nest(self):

@@ -43,10 +43,12 @@ from catalogue.models import (
     VocabularyIndexPage,
 )
 from catalogue.seeds import seed_languages, seed_rights_statements
+from exhibits.demo import load_exhibit_demo
 from home.models import HomePage, HomePageFeaturedCollection, LibrarySettings, StandardPage
 from media_library.generated import make_image_file
 from media_library.models import CustomImage
 from media_library.tasks import derivatives_limited_to
+from reading_lists.demo import load_reading_list_demo
 
 WELCOME_TITLE = "Welcome to your new Wagtail site!"
 DEMO_COLLECTION = "Demo"
@@ -82,6 +84,9 @@ class Command(BaseCommand):
         # The demo pages carry drawn lines, not writing: deep-zoom tiles yes, OCR no.
         with derivatives_limited_to(["tiles"]):
             self.build_items(collections, agents, subjects, places)
+            # Stories told with the items: an exhibit with sections, two reading lists.
+            load_exhibit_demo(self.stdout)  # idempotent; publishing indexes its pages
+            self.created["reading list pages"] += load_reading_list_demo(self.stdout) or 0
         users = self.ensure_users()
 
         if any(self.created.values()):
