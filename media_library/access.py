@@ -12,30 +12,22 @@ from django.core.files.storage import default_storage
 from cms.storages import is_private_name, private_name, public_name
 
 
-def public_image_ids(image_ids):
-    """Of `image_ids`, those that may be public: not attached to any item, or shown openly by a public item."""
+def public_file_ids(kind, ids):
+    """Of the `kind` ("image", "document" or "media") files `ids`, those that may be public.
+
+    A file may be public when no item uses it (an illustration of a page), or when a public
+    item shows it as an open file.
+    """
     from catalogue.models import AccessLevel, Item, ItemFile
 
-    attached = set(ItemFile.objects.filter(image_id__in=image_ids).values_list("image_id", flat=True))
+    column = f"{kind}_id"
+    attached = set(ItemFile.objects.filter(**{f"{column}__in": ids}).values_list(column, flat=True))
     shown_openly = set(
         ItemFile.objects.filter(
-            image_id__in=image_ids, access_level=AccessLevel.OPEN, item__in=Item.objects.public()
-        ).values_list("image_id", flat=True)
+            **{f"{column}__in": ids}, access_level=AccessLevel.OPEN, item__in=Item.objects.public()
+        ).values_list(column, flat=True)
     )
-    return (set(image_ids) - attached) | shown_openly
-
-
-def public_document_ids(document_ids):
-    """Of `document_ids`, those that may be public (as for images)."""
-    from catalogue.models import AccessLevel, Item, ItemFile
-
-    attached = set(ItemFile.objects.filter(document_id__in=document_ids).values_list("document_id", flat=True))
-    shown_openly = set(
-        ItemFile.objects.filter(
-            document_id__in=document_ids, access_level=AccessLevel.OPEN, item__in=Item.objects.public()
-        ).values_list("document_id", flat=True)
-    )
-    return (set(document_ids) - attached) | shown_openly
+    return (set(ids) - attached) | shown_openly
 
 
 def sync_document_access(document, public):
@@ -54,19 +46,6 @@ def sync_document_access(document, public):
             default_storage.save_exact(thumbnail_name(document), f)
         default_storage.delete(old_thumbnail)
     return True
-
-
-def public_media_ids(media_ids):
-    """Of `media_ids`, those that may be public (as for images)."""
-    from catalogue.models import AccessLevel, Item, ItemFile
-
-    attached = set(ItemFile.objects.filter(media_id__in=media_ids).values_list("media_id", flat=True))
-    shown_openly = set(
-        ItemFile.objects.filter(
-            media_id__in=media_ids, access_level=AccessLevel.OPEN, item__in=Item.objects.public()
-        ).values_list("media_id", flat=True)
-    )
-    return (set(media_ids) - attached) | shown_openly
 
 
 def sync_media_access(media, public):
@@ -103,7 +82,7 @@ def sync_image_access(image, public=None):
     from media_library.tiles import delete_tiles, tiles_prefix
 
     if public is None:
-        public = image.pk in public_image_ids([image.pk])
+        public = image.pk in public_file_ids("image", [image.pk])
     to_private = not public
     if to_private == is_private_name(image.file.name):
         return False

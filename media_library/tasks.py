@@ -15,19 +15,16 @@ logger = logging.getLogger(__name__)
 @task()
 def sync_access(image_ids, document_ids=(), media_ids=()):
     """Move each file to the storage its current access calls for (a fixed number of queries to decide)."""
-    from media_library.access import public_document_ids, public_image_ids, sync_document_access, sync_image_access
-    from media_library.models import CustomDocument, CustomImage
+    from media_library.access import public_file_ids, sync_document_access, sync_image_access, sync_media_access
+    from media_library.models import CustomDocument, CustomImage, CustomMedia
 
-    public = public_image_ids(image_ids)
+    public = public_file_ids("image", image_ids)
     for image in CustomImage.objects.filter(pk__in=image_ids):
         sync_image_access(image, public=image.pk in public)
-    public = public_document_ids(document_ids)
+    public = public_file_ids("document", document_ids)
     for document in CustomDocument.objects.filter(pk__in=document_ids):
         sync_document_access(document, public=document.pk in public)
-    from media_library.access import public_media_ids, sync_media_access
-    from media_library.models import CustomMedia
-
-    public = public_media_ids(media_ids)
+    public = public_file_ids("media", media_ids)
     for media in CustomMedia.objects.filter(pk__in=media_ids):
         sync_media_access(media, public=media.pk in public)
 
