@@ -93,6 +93,7 @@ class Command(BaseCommand):
             self.stdout.write("Updating the search and references indexes…")
             call_command("update_index", verbosity=0)
             call_command("rebuild_references_index", verbosity=0)
+        call_command("setup_roles", verbosity=0)  # after the pages: page permissions and workflows need them
 
         self.report(time.monotonic() - started, users)
 
