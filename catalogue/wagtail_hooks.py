@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -20,6 +21,7 @@ from wagtail.admin.panels import (
     PageChooserPanel,
     TabbedInterface,
 )
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, UpdatedAtColumn
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
@@ -431,3 +433,62 @@ def item_files_button(snippet, user, next_url=None):
             icon_name="upload",
             priority=15,
         )
+
+
+# --- Metadata quality: a report, and a panel on the dashboard -----------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_metadata_quality_urls():
+    from django.urls import path
+
+    from catalogue.reports import MetadataQualityReportView
+
+    view = MetadataQualityReportView.as_view()
+    results = MetadataQualityReportView.as_view(results_only=True)
+    return [
+        path("reports/metadata-quality/", view, name="metadata_quality"),
+        path("reports/metadata-quality/results/", results, name="metadata_quality_results"),
+    ]
+
+
+class MetadataQualityMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("catalogue.change_item")
+
+
+@hooks.register("register_reports_menu_item")
+def register_metadata_quality_menu_item():
+    from django.urls import reverse
+
+    return MetadataQualityMenuItem(
+        _("Metadata quality"), reverse("metadata_quality"), name="metadata-quality", icon_name="warning", order=650
+    )
+
+
+class MetadataQualityPanel(Component):
+    """How many public items lack a rights statement, a date, a language or alt text."""
+
+    name = "metadata_quality"
+    order = 160
+    template_name = "catalogue/admin/metadata_quality_panel.html"
+
+    def get_context_data(self, parent_context):
+        from django.db.models import Count, Q
+
+        from catalogue.reports import items_with_problems
+
+        counts = items_with_problems().aggregate(
+            total=Count("pk"),
+            rights=Count("pk", filter=Q(rights__isnull=True)),
+            date=Count("pk", filter=Q(year_from__isnull=True)),
+            language=Count("pk", filter=Q(missing_language=True)),
+            alt_text=Count("pk", filter=Q(missing_alt_text=True)),
+        )
+        return {"counts": counts}
+
+
+@hooks.register("construct_homepage_panels")
+def add_metadata_quality_panel(request, panels):
+    if request.user.has_perm("catalogue.change_item"):
+        panels.append(MetadataQualityPanel())
