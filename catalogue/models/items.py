@@ -55,6 +55,9 @@ class AccessLevel(models.TextChoices):
 
 ACCESS_ORDER = {AccessLevel.OPEN: 0, AccessLevel.READING_ROOM: 1, AccessLevel.STAFF: 2}
 
+# Item fields whose change can make its files public or private.
+ACCESS_FIELDS = {"live", "access_level", "embargo_until", "files"}
+
 
 class DCMIType(models.TextChoices):
     """The DCMI Type Vocabulary (https://www.dublincore.org/specifications/dublin-core/dcmi-type-vocabulary/)."""
@@ -310,12 +313,17 @@ class Item(
             if self.primary_collection_id not in {c.pk for c in current}:
                 self.collections = [*current, self.primary_collection]
         self.thumbnail = self._pick_thumbnail()
+        update_fields = kwargs.get("update_fields")
+        # Saving a revision only touches bookkeeping fields: the files stay where they are.
+        files_may_move = update_fields is None or bool(set(update_fields) & ACCESS_FIELDS)
         files_before = (
             list(ItemFile.objects.filter(item_id=self.pk).values_list("image_id", "document_id", "media_id"))
-            if self.pk
+            if self.pk and files_may_move
             else []
         )
         super().save(*args, **kwargs)
+        if not files_may_move:
+            return
         # Files follow the item's access: moved to private storage when it is restricted or
         # unpublished, back when it is public; new scans get tiles and OCR.
         from media_library.tasks import schedule_item_media
