@@ -48,7 +48,14 @@ REVIEWERS = "Reviewers"
 
 ROLES = {
     CATALOGUERS: {
-        "permissions": [ACCESS_ADMIN, "catalogue.add_item", "catalogue.change_item", "catalogue.view_item"],
+        "permissions": [
+            ACCESS_ADMIN,
+            "catalogue.add_item",
+            "catalogue.change_item",
+            "catalogue.view_item",
+            # Lock an item while describing it; only curators unlock what someone else locked.
+            "catalogue.lock_item",
+        ],
         "collection_permissions": MEDIA_EDIT,
         "page_permissions": {},
     },

@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
     ObjectList,
     PageChooserPanel,
+    PublishingPanel,
     TabbedInterface,
 )
 from wagtail.admin.ui.components import Component
@@ -215,6 +216,8 @@ class ItemViewSet(SnippetViewSet):
                     FieldPanel("rights_holder"),
                     FieldPanel("rights_note"),
                     FieldRowPanel([FieldPanel("access_level"), FieldPanel("embargo_until")]),
+                    # Go-live and expiry dates, shown in the "Set schedule" dialog of the status panel.
+                    PublishingPanel(),
                 ],
                 heading=_("Rights and access"),
             ),

@@ -1,8 +1,14 @@
+import io
 import json
+import os
+from pathlib import Path
 
 import boto3
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connections
 from wagtail.models import Page, Site
 
 from catalogue.factories import (
@@ -11,7 +17,75 @@ from catalogue.factories import (
     ItemIndexPageFactory,
     VocabularyIndexPageFactory,
 )
+from exhibits.models import ExhibitIndexPage
 from home.factories import HomePageFactory
+from reading_lists.models import ReadingListIndexPage
+
+# --- Browser tests ------------------------------------------------------------------------
+# pytest-playwright drives Debian's chromium (scripts/apt-packages-test.txt); Playwright's own
+# browser download is never used. Failed browser tests leave a screenshot under
+# var/test-results/ (--screenshot in pyproject.toml).
+CHROMIUM = os.environ.get("KUTUBXONA_CHROMIUM", "/usr/bin/chromium")
+ROOT = Path(__file__).resolve().parent.parent
+AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+
+# Playwright's sync API keeps an event loop running in the test thread for the whole session
+# once a browser test has started; Django would then refuse every ORM call of the tests that
+# follow. The tests never run queries from coroutines, so the guard is off in the test run.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 1000}, "locale": "en-GB"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def serialized_db_contents(django_db_setup, django_db_blocker):
+    """The rows made by migrations (languages, rights statements, Wagtail's root page...), as
+    Django serialized them when it created the test database for the transactional tests.
+
+    Kept here because Playwright's event loop gives later tests other connection objects, which
+    lack the copy Django keeps on the connection it serialized from.
+    """
+    return {
+        connection.alias: connection._test_serialized_contents
+        for connection in connections.all()
+        if getattr(connection, "_test_serialized_contents", None)
+    }
+
+
+@pytest.fixture(scope="module")
+def restore_migration_data(serialized_db_contents, django_db_blocker):
+    """Browser tests run against Django's live server, which needs committed data, so they are
+    transactional tests that empty every table when they end. Django reloads the serialized copy
+    when each such test starts (given back to the connections here); this puts it back once the
+    module is done, for the tests that follow and for the next `--reuse-db` run.
+    """
+    for alias, contents in serialized_db_contents.items():
+        connections[alias]._test_serialized_contents = contents
+    yield
+    with django_db_blocker.unblock():
+        for alias, contents in serialized_db_contents.items():
+            connections[alias]._test_serialized_contents = contents
+            connections[alias].creation.deserialize_db_from_string(contents)
+
+
+# Marks for a module of browser tests.
+BROWSER_TEST = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.usefixtures("restore_migration_data"),
+    pytest.mark.browser,
+]
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -97,3 +171,47 @@ def superuser(django_user_model):
 @pytest.fixture
 def reader(django_user_model):
     return django_user_model.objects.create_user("reader", "reader@example.org", "password")
+
+
+# --- Staff roles (catalogue/roles.py) --------------------------------------------------
+
+
+def setup_roles():
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    return out.getvalue()
+
+
+def publish_child(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+@pytest.fixture
+def staff_site(library):
+    """The library with exhibits and reading lists, and the staff groups and workflows of setup_roles."""
+    library.exhibits = publish_child(library.home, ExhibitIndexPage(title="Koʻrgazmalar", slug="exhibits"))
+    library.reading_lists = publish_child(
+        library.home, ReadingListIndexPage(title="Oʻquv roʻyxatlari", slug="reading-lists")
+    )
+    setup_roles()
+    return library
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(role, username=None):
+        username = username or role.lower()
+        user = django_user_model.objects.create_user(username, f"{username}@example.org", "password")
+        user.groups.add(Group.objects.get(name=role))
+        return user
+
+    return make
+
+
+def as_role(client, make_user, role, username=None):
+    user = make_user(role, username)
+    client.force_login(user)
+    return user

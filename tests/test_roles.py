@@ -1,11 +1,9 @@
 """`manage.py setup_roles`: staff groups and review workflows, checked through the admin as each role."""
 
 import datetime
-import io
 
 import pytest
 from django.contrib.auth.models import Group
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import (
@@ -27,51 +25,12 @@ from exhibits.models import ExhibitIndexPage, ExhibitPage
 from reading_lists.models import ReadingListIndexPage, ReadingListPage
 
 from .catalogue.item_form import item_form_data
+from .conftest import as_role, publish_child, setup_roles
 
 pytestmark = pytest.mark.django_db
 
 ITEM_ADD = "wagtailsnippets_catalogue_item:add"
 ITEM_EDIT = "wagtailsnippets_catalogue_item:edit"
-
-
-def setup_roles():
-    out = io.StringIO()
-    call_command("setup_roles", stdout=out)
-    return out.getvalue()
-
-
-def publish_child(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-@pytest.fixture
-def site(library):
-    library.exhibits = publish_child(library.home, ExhibitIndexPage(title="Koʻrgazmalar", slug="exhibits"))
-    library.reading_lists = publish_child(
-        library.home, ReadingListIndexPage(title="Oʻquv roʻyxatlari", slug="reading-lists")
-    )
-    setup_roles()
-    return library
-
-
-@pytest.fixture
-def make_user(django_user_model):
-    def make(role, username=None):
-        username = username or role.lower()
-        user = django_user_model.objects.create_user(username, f"{username}@example.org", "password")
-        user.groups.add(Group.objects.get(name=role))
-        return user
-
-    return make
-
-
-def as_role(client, make_user, role, username=None):
-    user = make_user(role, username)
-    client.force_login(user)
-    return user
 
 
 def denied(response):
@@ -145,13 +104,13 @@ def test_setup_roles_is_idempotent_and_completes_once_pages_exist(library):
     assert [(p.page_id, p.permission.codename) for p in educators] == [(reading_lists.pk, "add_page")]
 
 
-def test_setup_roles_keeps_what_an_administrator_changed(site):
+def test_setup_roles_keeps_what_an_administrator_changed(staff_site):
     workflow = Workflow.objects.get(name="Catalogue review")
     WorkflowTask.objects.filter(workflow=workflow).delete()
     other = Workflow.objects.create(name="Local review")
-    WorkflowPage.objects.filter(page=site.exhibits).update(workflow=other)
+    WorkflowPage.objects.filter(page=staff_site.exhibits).update(workflow=other)
     setup_roles()
-    assert WorkflowPage.objects.get(page=site.exhibits).workflow == other
+    assert WorkflowPage.objects.get(page=staff_site.exhibits).workflow == other
     # A workflow left without tasks gets its tasks back; one with tasks is not touched.
     assert [t.name for t in workflow.tasks] == ["Curator approval"]
 
@@ -159,7 +118,7 @@ def test_setup_roles_keeps_what_an_administrator_changed(site):
 # --- Each role through the admin -----------------------------------------------------------
 
 
-def test_cataloguer_adds_and_edits_items_but_cannot_publish(client, site, make_user):
+def test_cataloguer_adds_and_edits_items_but_cannot_publish(client, staff_site, make_user):
     as_role(client, make_user, "Cataloguers")
     assert client.get(reverse(ITEM_ADD)).status_code == 200
     response = client.post(reverse(ITEM_ADD), item_form_data(title="Boburnoma", **{"action-publish": "publish"}))
@@ -178,7 +137,7 @@ def test_cataloguer_adds_and_edits_items_but_cannot_publish(client, site, make_u
     assert client.get(reverse("wagtailimages:add")).status_code == 200
 
 
-def test_curator_publishes_an_item(client, site, make_user):
+def test_curator_publishes_an_item(client, staff_site, make_user):
     as_role(client, make_user, "Curators")
     item = ItemFactory(title="Xamsa", live=False)
     edit = client.get(reverse(ITEM_EDIT, args=[item.pk]))
@@ -192,15 +151,15 @@ def test_curator_publishes_an_item(client, site, make_user):
     # Curators also look after the vocabularies, the processing queue and the exhibits.
     assert client.get("/admin/catalogue/agent/").status_code == 200
     assert client.get(reverse("derivatives:index")).status_code == 200
-    assert client.get(reverse("wagtailadmin_pages:edit", args=[site.exhibits.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[staff_site.exhibits.pk])).status_code == 200
 
 
-def test_educator_creates_and_edits_own_reading_lists_only(client, site, make_user):
+def test_educator_creates_and_edits_own_reading_lists_only(client, staff_site, make_user):
     other = make_user("Educators", "other")
     theirs = ReadingListPage(title="Boshqa roʻyxat", slug="boshqa", owner=other)
-    publish_child(site.reading_lists, theirs)
+    publish_child(staff_site.reading_lists, theirs)
     exhibit = publish_child(
-        site.exhibits,
+        staff_site.exhibits,
         ExhibitPage(
             title="Koʻrgazma",
             slug="korgazma",
@@ -212,7 +171,7 @@ def test_educator_creates_and_edits_own_reading_lists_only(client, site, make_us
     )
     educator = as_role(client, make_user, "Educators")
 
-    add_url = reverse("wagtailadmin_pages:add", args=["reading_lists", "readinglistpage", site.reading_lists.pk])
+    add_url = reverse("wagtailadmin_pages:add", args=["reading_lists", "readinglistpage", staff_site.reading_lists.pk])
     assert client.get(add_url).status_code == 200
     response = client.post(add_url, reading_list_form("Navoiy: 9-sinf", "navoiy-9-sinf"))
     assert response.status_code == 302
@@ -227,7 +186,7 @@ def test_educator_creates_and_edits_own_reading_lists_only(client, site, make_us
     assert client.get(reverse("wagtailsnippetchoosers_catalogue_item:choose")).status_code == 200
 
 
-def test_digitisation_uploads_media_but_does_not_edit_items(client, site, make_user):
+def test_digitisation_uploads_media_but_does_not_edit_items(client, staff_site, make_user):
     as_role(client, make_user, "Digitisation")
     item = ItemFactory(title="Xamsa")
     assert client.get(reverse("wagtailimages:add")).status_code == 200
@@ -236,16 +195,16 @@ def test_digitisation_uploads_media_but_does_not_edit_items(client, site, make_u
     assert denied(client.get(reverse(ITEM_EDIT, args=[item.pk])))
 
 
-def test_reviewer_has_no_edit_access_to_items(client, site, make_user):
+def test_reviewer_has_no_edit_access_to_items(client, staff_site, make_user):
     as_role(client, make_user, "Reviewers")
     item = ItemFactory(title="Xamsa")
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
     assert denied(client.get(reverse(ITEM_EDIT, args=[item.pk])))
     assert denied(client.get(reverse(ITEM_ADD)))
-    assert denied(client.get(reverse("wagtailadmin_pages:edit", args=[site.exhibits.pk])))
+    assert denied(client.get(reverse("wagtailadmin_pages:edit", args=[staff_site.exhibits.pk])))
 
 
-def test_reviewer_approves_an_exhibit_in_their_task_without_edit_rights(client, site, make_user, superuser):
+def test_reviewer_approves_an_exhibit_in_their_task_without_edit_rights(client, staff_site, make_user, superuser):
     exhibit = ExhibitPage(
         title="Koʻrgazma",
         slug="korgazma",
@@ -255,7 +214,7 @@ def test_reviewer_approves_an_exhibit_in_their_task_without_edit_rights(client, 
         summary="Qisqacha.",
         live=False,
     )
-    site.exhibits.add_child(instance=exhibit)
+    staff_site.exhibits.add_child(instance=exhibit)
     exhibit.save_revision(user=superuser)
     workflow_state = exhibit.get_workflow().start(exhibit, superuser)
     task_state = workflow_state.current_task_state

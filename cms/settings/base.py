@@ -244,6 +244,13 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Kutubxona <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Review notifications (Wagtail's own): reviewers when something is submitted to their task,
+# the author when it is approved or rejected (with the reviewer's comment). Each user can turn
+# them off in their account settings. Superusers get them only when asked, so that site
+# administrators are not copied on every submission of every department.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool("WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False)
 
 # --- Wagtail -----------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Kutubxona")

@@ -1,65 +1,18 @@
 """The item page shows its scans in the Mirador IIIF viewer, in a real browser.
 
-Plain Playwright (sync API) drives Debian's chromium (scripts/apt-packages.txt) against
-Django's live server; Mirador and the page's script are served by the site itself
+pytest-playwright drives Debian's chromium against Django's live server (tests/conftest.py); Mirador and the page's script are served by the site itself
 (vendor/mirador from npm, see scripts/npm-install.sh).
 """
-
-import os
-from contextlib import contextmanager
-
-import pytest
-from django.db import connections
 
 from catalogue.factories import ItemFactory
 from media_library.factories import CustomImageFactory, make_image_file
 
-CHROMIUM = "/usr/bin/chromium"
+from ..conftest import BROWSER_TEST
 
-pytestmark = [
-    # live_server needs committed data, so a transactional test; serialized_rollback keeps a
-    # copy of the rows the migrations made, which restore_migration_data puts back.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        not os.path.exists(CHROMIUM),
-        reason=f"{CHROMIUM} is missing (Debian package chromium, scripts/apt-packages.txt)",
-    ),
-]
+pytestmark = BROWSER_TEST
 
 
-@pytest.fixture(scope="module", autouse=True)
-def restore_migration_data(django_db_setup, django_db_blocker):
-    """Put back the rows made by migrations (languages, rights statements, Wagtail's root page...).
-
-    A transactional test empties every table when it ends, and Django reloads the serialized
-    copy only when the next transactional test starts: without this, later tests and the next
-    `--reuse-db` run would find an empty database.
-    """
-    yield
-    with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
-
-
-@contextmanager
-def chromium_page():
-    """A page in headless chromium. Start it after the database work: while Playwright's sync
-    API runs, Django sees an event loop and refuses ORM calls."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        try:
-            yield browser.new_page(viewport={"width": 1280, "height": 1000})
-        finally:
-            browser.close()
-
-
-def test_item_page_shows_the_scans_in_mirador(live_server, settings, library):
+def test_item_page_shows_the_scans_in_mirador(live_server, settings, library, page):
     # Before the images: their tiles' info.json names this server when storage is local
     # (with S3, tiles are on the S3 endpoint, which the browser reaches on loopback too).
     settings.WAGTAILADMIN_BASE_URL = live_server.url
@@ -78,28 +31,27 @@ def test_item_page_shows_the_scans_in_mirador(live_server, settings, library):
         """IIIF image requests (tiles and thumbnails, from the level-0 service) that succeeded."""
         return [u for status, u in responses if status == 200 and "/iiif/" in u and u.endswith("/default.jpg")]
 
-    with chromium_page() as page:
-        page.on("response", lambda response: responses.append((response.status, response.url)))
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
-        viewer = page.locator("#item-viewer")
-        assert viewer.get_attribute("data-manifest") == manifest
+    page.on("response", lambda response: responses.append((response.status, response.url)))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
+    viewer = page.locator("#item-viewer")
+    assert viewer.get_attribute("data-manifest") == manifest
 
-        # Mirador draws the first scan with OpenSeadragon and shows both scans in its thumbnail strip.
-        viewer.locator(".mirador-osd-container .openseadragon-canvas canvas").first.wait_for(timeout=30_000)
-        thumbnails = viewer.locator(".mirador-thumb-navigation img")
-        thumbnails.nth(1).wait_for(timeout=15_000)
-        assert thumbnails.count() == 2
-        assert viewer.get_by_text("f. 1v").count() >= 1
-        # One window on this item: no workspace control panel to add or close windows.
-        assert viewer.locator(".mirador-workspace-control-panel").count() == 0
-        for _ in range(150):
-            if images_served():
-                break
-            page.wait_for_timeout(100)
-        # The plain list of the files stays below the viewer, with the manifest link for other viewers.
-        assert page.locator(".file-list .file").count() == 2
-        assert page.locator("a.iiif-link").get_attribute("href") == manifest
+    # Mirador draws the first scan with OpenSeadragon and shows both scans in its thumbnail strip.
+    viewer.locator(".mirador-osd-container .openseadragon-canvas canvas").first.wait_for(timeout=30_000)
+    thumbnails = viewer.locator(".mirador-thumb-navigation img")
+    thumbnails.nth(1).wait_for(timeout=15_000)
+    assert thumbnails.count() == 2
+    assert viewer.get_by_text("f. 1v").count() >= 1
+    # One window on this item: no workspace control panel to add or close windows.
+    assert viewer.locator(".mirador-workspace-control-panel").count() == 0
+    for _ in range(150):
+        if images_served():
+            break
+        page.wait_for_timeout(100)
+    # The plain list of the files stays below the viewer, with the manifest link for other viewers.
+    assert page.locator(".file-list .file").count() == 2
+    assert page.locator("a.iiif-link").get_attribute("href") == manifest
 
     assert images_served(), responses
     assert (200, live_server.url + manifest) in responses

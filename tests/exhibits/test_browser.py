@@ -1,50 +1,15 @@
 """In a real browser: the gallery lightbox and the comparison slider work with the keyboard, the viewer zooms.
 
-Plain Playwright drives Debian's chromium against Django's live server, as tests/browser does.
+pytest-playwright drives Debian's chromium against Django's live server (see tests/conftest.py).
 """
 
-import os
-from contextlib import contextmanager
-
-import pytest
-from django.db import connections
-
+from ..conftest import BROWSER_TEST
 from .conftest import make_exhibit, make_image, make_item
 
-CHROMIUM = "/usr/bin/chromium"
-
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} is missing (Debian package chromium)"),
-]
+pytestmark = BROWSER_TEST
 
 
-@pytest.fixture(scope="module", autouse=True)
-def restore_migration_data(django_db_setup, django_db_blocker):
-    """Put back the rows made by migrations once the transactional tests have emptied the tables."""
-    yield
-    with django_db_blocker.unblock():
-        for connection in connections.all(initialized_only=True):
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
-
-
-@contextmanager
-def chromium_page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        )
-        try:
-            yield browser.new_page(viewport={"width": 1280, "height": 900})
-        finally:
-            browser.close()
-
-
-def test_gallery_comparison_and_viewer_work_with_the_keyboard(live_server, settings, index):
+def test_gallery_comparison_and_viewer_work_with_the_keyboard(live_server, settings, index, page):
     settings.WAGTAILADMIN_BASE_URL = live_server.url
     images = [make_image(caption=f"Varaq {n}") for n in range(1, 4)]
     item = make_item("Xamsa", pages=2)
@@ -58,58 +23,57 @@ def test_gallery_comparison_and_viewer_work_with_the_keyboard(live_server, setti
     )
     url, alt_text = live_server.url + exhibit.url, images[0].alt_text  # no ORM while Playwright runs
     errors = []
-    with chromium_page() as page:
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(url)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(url)
 
-        # The lightbox: opened from the keyboard, focus inside, arrows move, Tab stays in, Esc closes.
-        first = page.locator("[data-gallery-item]").first
-        first.focus()
-        page.keyboard.press("Enter")
-        dialog = page.locator("dialog.lightbox")
-        dialog.wait_for(state="visible")
-        assert page.evaluate("document.activeElement.dataset.action") == "close"
-        assert dialog.locator(".lightbox__counter").inner_text() == "Image 1 of 3"
-        assert dialog.locator(".lightbox__image").get_attribute("alt") == alt_text
-        page.keyboard.press("ArrowRight")
-        assert dialog.locator(".lightbox__counter").inner_text() == "Image 2 of 3"
-        assert "Varaq 2" in dialog.locator(".lightbox__caption").inner_text()
-        page.keyboard.press("End")
-        assert dialog.locator(".lightbox__counter").inner_text() == "Image 3 of 3"
-        for _ in range(6):
-            page.keyboard.press("Tab")
-            assert page.evaluate("!!document.activeElement.closest('dialog.lightbox')")
-        page.keyboard.press("Escape")
-        dialog.wait_for(state="hidden")
-        assert page.evaluate("document.activeElement === document.querySelector('[data-gallery-item]')")
+    # The lightbox: opened from the keyboard, focus inside, arrows move, Tab stays in, Esc closes.
+    first = page.locator("[data-gallery-item]").first
+    first.focus()
+    page.keyboard.press("Enter")
+    dialog = page.locator("dialog.lightbox")
+    dialog.wait_for(state="visible")
+    assert page.evaluate("document.activeElement.dataset.action") == "close"
+    assert dialog.locator(".lightbox__counter").inner_text() == "Image 1 of 3"
+    assert dialog.locator(".lightbox__image").get_attribute("alt") == alt_text
+    page.keyboard.press("ArrowRight")
+    assert dialog.locator(".lightbox__counter").inner_text() == "Image 2 of 3"
+    assert "Varaq 2" in dialog.locator(".lightbox__caption").inner_text()
+    page.keyboard.press("End")
+    assert dialog.locator(".lightbox__counter").inner_text() == "Image 3 of 3"
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        assert page.evaluate("!!document.activeElement.closest('dialog.lightbox')")
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="hidden")
+    assert page.evaluate("document.activeElement === document.querySelector('[data-gallery-item]')")
 
-        # The comparison: a range input that the arrow keys move, and a button back to side by side.
-        slider = page.locator(".comparison__range")
-        slider.focus()
-        page.keyboard.press("ArrowRight")
-        assert slider.input_value() == "51"
-        assert page.evaluate("document.querySelector('[data-comparison]').style.getPropertyValue('--split')") == "51%"
-        page.locator(".comparison__toggle").click()
-        assert not page.locator("[data-comparison]").evaluate("el => el.classList.contains('is-slider')")
+    # The comparison: a range input that the arrow keys move, and a button back to side by side.
+    slider = page.locator(".comparison__range")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    assert slider.input_value() == "51"
+    assert page.evaluate("document.querySelector('[data-comparison]').style.getPropertyValue('--split')") == "51%"
+    page.locator(".comparison__toggle").click()
+    assert not page.locator("[data-comparison]").evaluate("el => el.classList.contains('is-slider')")
 
-        # The viewer opens at page 2, zoomed so the region (40,50,120,90 in pixels of that page) fills the view.
-        page.locator(".mirador-osd-container .openseadragon-canvas canvas").first.wait_for(timeout=30_000)
-        view = None
-        for _ in range(100):
-            view = page.evaluate(
-                """() => {
-                    const el = document.querySelector('[data-iiif-viewer]');
-                    const v = Object.values(el.mirador.store.getState().viewers)[0];
-                    const canvas = el.querySelector('.openseadragon-canvas');
-                    if (!v || !v.zoom) return null;  // OpenSeadragon has not reported its viewport yet
-                    const width = 1 / v.zoom;  // OpenSeadragon's zoom: 1 / the width shown, in world units
-                    return {x: v.x, y: v.y, width: width, height: width * canvas.clientHeight / canvas.clientWidth};
-                }"""
-            )
-            if view:
-                break
-            page.wait_for_timeout(100)
-        assert page.get_by_text("2 of 2").count() >= 1
+    # The viewer opens at page 2, zoomed so the region (40,50,120,90 in pixels of that page) fills the view.
+    page.locator(".mirador-osd-container .openseadragon-canvas canvas").first.wait_for(timeout=30_000)
+    view = None
+    for _ in range(100):
+        view = page.evaluate(
+            """() => {
+                const el = document.querySelector('[data-iiif-viewer]');
+                const v = Object.values(el.mirador.store.getState().viewers)[0];
+                const canvas = el.querySelector('.openseadragon-canvas');
+                if (!v || !v.zoom) return null;  // OpenSeadragon has not reported its viewport yet
+                const width = 1 / v.zoom;  // OpenSeadragon's zoom: 1 / the width shown, in world units
+                return {x: v.x, y: v.y, width: width, height: width * canvas.clientHeight / canvas.clientWidth};
+            }"""
+        )
+        if view:
+            break
+        page.wait_for_timeout(100)
+    assert page.get_by_text("2 of 2").count() >= 1
     assert view, "the viewer reported no viewport"
     assert abs(view["x"] - 100) <= 2 and abs(view["y"] - 95) <= 2, view  # centred on the region
     fit = min(view["width"] / 120, view["height"] / 90)
