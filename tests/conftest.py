@@ -78,6 +78,9 @@ def restore_migration_data(serialized_db_contents, django_db_blocker):
         for alias, contents in serialized_db_contents.items():
             connections[alias]._test_serialized_contents = contents
             connections[alias].creation.deserialize_db_from_string(contents)
+        # These connections belong to Playwright's context; closed here, they do not keep the
+        # test database busy when pytest-django drops it at the end of the run.
+        connections.close_all()
 
 
 # Marks for a module of browser tests.

@@ -99,6 +99,21 @@
 
     var counter = 0;
 
+    // Mirador draws its viewer as a <main> element, which would be a second main landmark inside
+    // the page's own <main>; the container is already the named region, so this is a plain group.
+    function keepOneMainLandmark(element) {
+        function relabel() {
+            var mains = element.querySelectorAll("main:not([role])");
+            for (var i = 0; i < mains.length; i += 1) {
+                mains[i].setAttribute("role", "group");
+            }
+        }
+        relabel();
+        if (window.MutationObserver) {
+            new MutationObserver(relabel).observe(element, { childList: true, subtree: true });
+        }
+    }
+
     function start(element, Mirador) {
         if (element.getAttribute("data-iiif-viewer-started") || !element.getAttribute("data-manifest")) {
             return;
@@ -111,6 +126,7 @@
         element.classList.add("is-active");
         try {
             element.mirador = Mirador.viewer(viewerConfig(element, Mirador));
+            keepOneMainLandmark(element);
         } catch (error) {
             element.classList.remove("is-active");
             element.removeAttribute("data-iiif-viewer-started");
