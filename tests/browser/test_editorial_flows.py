@@ -127,7 +127,13 @@ def test_educator_builds_a_reading_list_a_curator_approves_and_visitors_see_it(
         modal.get_by_role("link", name=book.title).click()
         modal.wait_for(state="hidden")
         assert educator.locator(f"input[name='{prefix}-item']").input_value() == str(book.pk)
-        educator.fill(f"#{prefix}-annotation", f"{book.title}: sinfda muhokama qilinadi.")
+        annotation = educator.locator(f"#{prefix}-annotation")
+        annotation.fill(f"{book.title}: sinfda muhokama qilinadi.")
+        annotation.press("Tab")  # leave the field, as a person does, so every change handler has run
+
+    for n, book in enumerate(books):
+        value = educator.locator(f"#body-0-value-entries-{n}-value-annotation").input_value()
+        assert value == f"{book.title}: sinfda muhokama qilinadi."
 
     footer_action(educator, "action-submit")
     educator.wait_for_url(re.compile(r".*/admin/pages/\d+/"))
@@ -135,6 +141,10 @@ def test_educator_builds_a_reading_list_a_curator_approves_and_visitors_see_it(
     assert reading_list.owner.username == "educator"
     assert not reading_list.live
     assert reading_list.workflow_in_progress
+    submitted = reading_list.get_latest_revision_as_object()
+    entries = [entry.value for entry in submitted.body[0].value["entries"]]
+    assert [e["item"].pk for e in entries] == [b.pk for b in books]
+    assert all(e["annotation"].endswith("sinfda muhokama qilinadi.") for e in entries)
     assert "curator@example.org" in [a for m in mail.outbox for a in m.to]
 
     curator = browse("curator")
