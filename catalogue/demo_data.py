@@ -1762,3 +1762,48 @@ ITEMS = [
         "colour": "silver",
     },
 ]
+
+# --- Languages (docs/languages.md) ------------------------------------------------------------
+# The home page in Russian and English; its Uzbek Cyrillic edition is transliterated from the
+# Latin one by the machine translator, and the other pages appear in every language as aliases
+# of the Uzbek ones (wagtail-localize's synchronised trees) until editors translate them.
+HOME_TRANSLATIONS = {
+    "ru": {
+        "title": "Кутубхона",
+        "introduction": (
+            "Кутубхона — Национальная электронная библиотека Узбекистана. Здесь можно искать, смотреть и "
+            "изучать цифровые копии рукописей, редких книг, периодических изданий и исторических фотографий."
+        ),
+        "body": [
+            {"type": "heading", "value": {"text": "Наше наследие — открыто для всех", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>Электронная библиотека объединяет фонды от рукописей сочинений Алишера Навои и "
+                    "Захириддина Мухаммада Бабура до джадидской печати и фотографий XX века. Каждая запись "
+                    "связана с авторами, темами и местами. Большинство материалов находится в общественном "
+                    "достоянии; условия использования указаны в каждой записи.</p>"
+                ),
+            },
+        ],
+    },
+    "en": {
+        "title": "Kutubxona",
+        "introduction": (
+            "Kutubxona is the National Electronic Library of Uzbekistan: search, view and study digital copies "
+            "of manuscripts, rare books, periodicals and historical photographs."
+        ),
+        "body": [
+            {"type": "heading", "value": {"text": "Our heritage, open to everyone", "level": "h2"}},
+            {
+                "type": "paragraph",
+                "value": (
+                    "<p>The electronic library brings together holdings from manuscripts of the works of Alisher "
+                    "Navoi and Zahiriddin Muhammad Babur to the Jadid press and twentieth-century photographs. "
+                    "Every record is linked to its authors, subjects and places. Most of the material is in the "
+                    "public domain; the terms of use are given on each record.</p>"
+                ),
+            },
+        ],
+    },
+}

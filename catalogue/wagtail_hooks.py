@@ -45,6 +45,7 @@ from catalogue.models import (
     RightsStatement,
     Subject,
 )
+from home.localize_admin import annotate_translation_state, install_snippet_listing_buttons
 
 # --- Choosers: vocabularies can hold tens of thousands of records, so they are searched, not listed.
 
@@ -159,8 +160,9 @@ class ItemViewSet(SnippetViewSet):
     export_filename = "items"
 
     def get_queryset(self, request):
-        # The listing shows the collection of every row: one join, not one query per row.
-        return Item.objects.select_related("primary_collection", "locale")
+        # The listing shows the collection of every row: one join, not one query per row;
+        # and the translation buttons' state (home/localize_admin.py), not two queries per row.
+        return annotate_translation_state(Item.objects.select_related("primary_collection", "locale"))
 
     edit_handler = TabbedInterface(
         [
@@ -244,6 +246,7 @@ class ItemViewSet(SnippetViewSet):
 
 
 register_snippet(ItemViewSet)
+install_snippet_listing_buttons()
 
 
 # --- Bulk actions on items --------------------------------------------------------------------

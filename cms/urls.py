@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -25,7 +26,6 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
     path("files/private/<path:name>", media_views.private_media, name="private_media"),
     path("iiif/<int:item_id>/manifest", media_views.iiif_manifest, name="iiif_manifest"),
     path("iiif/collection/<int:page_id>", media_views.iiif_collection, name="iiif_collection"),
@@ -45,4 +45,15 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# Public pages in the visitor's language. Uzbek (Latin), the default language, keeps
+# unprefixed URLs (/, /items/…), so every address published before the other languages
+# existed, and every redirect from the old Plone site, still works; the other languages
+# live under /uz-cyrl/, /ru/ and /en/. LocaleMiddleware activates the language of the
+# prefix; an unprefixed URL is always Uzbek, whatever the browser asks for.
+# See docs/languages.md.
+urlpatterns += i18n_patterns(
+    path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

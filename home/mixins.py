@@ -1,10 +1,12 @@
 """Abstract page mixins that bring their own fields and panels."""
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
 
 
 class ListingFieldsMixin(models.Model):
@@ -54,8 +56,32 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
 
     promote_panels = Page.promote_panels + ListingFieldsMixin.promote_panels + SocialFieldsMixin.promote_panels
 
+    # The page's words under the cross-script Uzbek key or Russian/English stems (search/normalise.py).
+    search_fields = Page.search_fields + [index.SearchField("search_key")]
+
     class Meta:
         abstract = True
+
+    def search_key(self):
+        """The key words of the page's other search fields, in the language of its locale."""
+        from search.normalise import index_key
+
+        texts = []
+        for search_field in self.get_search_fields():
+            if not isinstance(search_field, index.SearchField) or search_field.field_name == "search_key":
+                continue
+            value = getattr(self, search_field.field_name, None)
+            if callable(value):
+                value = value()
+            try:
+                model_field = self._meta.get_field(search_field.field_name)
+            except FieldDoesNotExist:  # a method or property
+                model_field = None
+            if hasattr(model_field, "get_searchable_content"):
+                texts += [str(v) for v in model_field.get_searchable_content(value)]
+            elif value:
+                texts.append(str(value))
+        return index_key(texts, [self.locale.language_code if self.locale_id else ""])
 
     def get_listing_summary(self):
         return self.listing_summary or self.search_description

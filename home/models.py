@@ -44,6 +44,7 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         from catalogue.models import Item
+        from home.i18n import in_locale
 
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = [
@@ -52,8 +53,7 @@ class HomePage(BasePage):
             if f.collection.live
         ]
         context["latest_items"] = (
-            Item.objects.public()
-            .filter(locale_id=self.locale_id)
+            in_locale(Item.objects.public(), self.locale_id)
             .for_listing()
             .order_by("-last_published_at", "-pk")[: self.latest_items_count]
         )

@@ -91,6 +91,9 @@ class CustomImage(ChecksumMixin, AbstractImage):
         _("recognised words"), default=list, blank=True, editable=False, help_text=_("[text, x, y, w, h, confidence]")
     )
     ocr_languages = models.CharField(_("OCR languages"), max_length=100, blank=True, editable=False)
+    # The recognised text under the cross-script search key (alphabet.canonical_key): the public
+    # search finds the pages of a scan where a word occurs, in whichever script it was typed.
+    ocr_key = models.TextField(_("recognised text, search key"), blank=True, editable=False)
 
     admin_form_fields = Image.admin_form_fields + ("alt_text", "caption", "credit", "rights", "rights_url")
 

@@ -197,8 +197,11 @@ def recognise_image(image):
         except ValueError as exc:
             raise ValueError(f"{image.file.name}: {exc}") from exc
 
-    CustomImage.objects.filter(pk=image.pk).update(ocr_text=text, ocr_words=words, ocr_languages=languages)
-    image.ocr_text, image.ocr_words, image.ocr_languages = text, words, languages
+    from alphabet import canonical_key
+
+    key = canonical_key(text)
+    CustomImage.objects.filter(pk=image.pk).update(ocr_text=text, ocr_words=words, ocr_languages=languages, ocr_key=key)
+    image.ocr_text, image.ocr_words, image.ocr_languages, image.ocr_key = text, words, languages, key
     insert_or_update_object(image)  # the admin's image search covers the text too
     for item in Item.objects.filter(files__image=image).distinct():
         insert_or_update_object(item)

@@ -262,6 +262,9 @@ class Item(
         index.RelatedFields("identifiers", [index.SearchField("value")]),
         # Words recognised on the open scans and PDFs: a restricted page's text must not be findable.
         index.SearchField("text_of_open_files"),
+        # The same words under the cross-script Uzbek key and Russian/English stems (search/normalise.py).
+        index.SearchField("search_key"),
+        index.AutocompleteField("title_key"),
         index.FilterField("id"),
         index.FilterField("live"),
         index.FilterField("access_level"),
@@ -272,6 +275,7 @@ class Item(
         index.FilterField("year_from"),
         index.FilterField("primary_collection"),
         index.FilterField("updated_at"),
+        index.FilterField("title"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -341,9 +345,59 @@ class Item(
         chosen = (representative or images or [None])[0]
         return chosen.image if chosen else None
 
+    @classmethod
+    def get_indexed_objects(cls):
+        """What the search index reads, with the related rows of search_key() in a few queries per batch."""
+        return (
+            super()
+            .get_indexed_objects()
+            .prefetch_related(
+                "languages",
+                "alternative_titles",
+                "identifiers",
+                "agent_links__agent",
+                "subject_links__subject",
+                "place_links__place",
+                "files__image",
+                "files__document",
+            )
+        )
+
+    def search_languages(self):
+        """Language codes the item's text is in, for the search key (ISO 639-3 and BCP 47)."""
+        codes = [language.code for language in self.languages.all()]
+        if self.title_language:
+            codes.append(self.title_language)
+        return codes
+
+    def search_key(self):
+        from search.normalise import index_key
+
+        texts = [self.title, self.description, self.publisher, self.temporal_coverage]
+        texts += [t.title for t in self.alternative_titles.all()]
+        for link in self.agent_links.all():
+            texts += [link.agent.name, link.agent.name_variants]
+        for link in self.subject_links.all():
+            texts += [link.subject.label, link.subject.name_variants]
+        for link in self.place_links.all():
+            texts += [link.place.name, link.place.name_variants]
+        texts.append(self.text_of_open_files())
+        return index_key(texts, self.search_languages())
+
+    def title_key(self):
+        """The title under the Uzbek key, so the search box suggests across scripts."""
+        from alphabet import canonical_key
+
+        return canonical_key(self.title)
+
     def text_of_open_files(self):
         texts = []
-        for f in self.files.select_related("image", "document"):
+        # The rows prefetched by get_indexed_objects() when indexing in bulk; else one joined query.
+        if "files" in getattr(self, "_prefetched_objects_cache", {}):
+            files = self.files.all()
+        else:
+            files = self.files.select_related("image", "document")
+        for f in files:
             if f.access_level != AccessLevel.OPEN:
                 continue
             if f.image_id and f.image.ocr_text:

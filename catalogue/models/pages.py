@@ -66,11 +66,16 @@ class CollectionPage(BasePage):
         verbose_name = _("collection")
 
     def public_items(self):
-        """Public items of this collection and of all its sub-collections."""
-        memberships = Item.collections.through.objects.filter(
-            collectionpage__path__startswith=self.path, collectionpage__depth__gte=self.depth
-        )
-        return Item.objects.public().filter(pk__in=memberships.values("item_id"))
+        """Public items of this collection and of all its sub-collections, in the page's language
+        (untranslated items in Uzbek); in another language, the members of the Uzbek collection count."""
+        from home.i18n import default_locale_path, in_locale
+
+        in_tree = models.Q(collectionpage__path__startswith=self.path)
+        source_path = default_locale_path(self)
+        if source_path and source_path != self.path:
+            in_tree |= models.Q(collectionpage__path__startswith=source_path)
+        memberships = Item.collections.through.objects.filter(in_tree, collectionpage__depth__gte=self.depth)
+        return in_locale(Item.objects.public().filter(pk__in=memberships.values("item_id")), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
         from catalogue.listing import ItemListing
@@ -110,8 +115,9 @@ class ItemIndexPage(RoutablePageMixin, BasePage):
     @path("")
     def browse(self, request):
         from catalogue.listing import ItemListing
+        from home.i18n import in_locale
 
-        listing = ItemListing(Item.objects.public().filter(locale_id=self.locale_id), request.GET)
+        listing = ItemListing(in_locale(Item.objects.public(), self.locale_id), request.GET)
         context = self.get_context(request)
         context.update(listing=listing, items_page=listing.page(request.GET.get("page")), facets=listing.facets())
         return TemplateResponse(request, "catalogue/item_index_page.html", context)
@@ -211,11 +217,12 @@ class VocabularyIndexPage(RoutablePageMixin, BasePage):
     @path("<int:term_id>/<str:slug>/", name="term")
     def term_detail(self, request, term_id, slug):
         from catalogue.listing import ItemListing
+        from home.i18n import in_locale
 
         term = get_object_or_404(self.term_model, pk=_item_id_or_404(term_id))
         if slug != term.slug:
             return HttpResponsePermanentRedirect(term.get_url(request))
-        listing = ItemListing(self.items_for(term).filter(locale_id=self.locale_id), request.GET)
+        listing = ItemListing(in_locale(self.items_for(term), self.locale_id), request.GET)
         context = self.get_context(request)
         context.update(
             term=term,

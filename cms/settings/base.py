@@ -32,9 +32,15 @@ INSTALLED_APPS = [
     "exhibits",
     "media_library",
     "search",
+    # Translation of pages and items: synchronised locale trees and the translation editor.
+    # wagtail_localize.locales replaces wagtail.locales (https://wagtail-localize.org/stable/how-to/installation/).
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    # Editors' picks for search queries (Settings → Promoted search results) and query statistics.
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -136,13 +142,25 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Internationalisation: https://docs.djangoproject.com/en/5.2/topics/i18n/
-# Uzbek in Latin script is the library's default language. The languages issue adds
-# the Cyrillic, Russian and English locales; strings are marked for translation now.
+# and https://docs.wagtail.org/en/stable/advanced_topics/i18n.html (docs/languages.md).
+# Uzbek in Latin script is the library's default language and keeps unprefixed URLs;
+# the other languages are served under /uz-cyrl/, /ru/ and /en/ (cms/urls.py).
 LANGUAGE_CODE = "uz"
-LANGUAGES = [("uz", "Oʻzbekcha")]
+LANGUAGES = [
+    ("uz", "Oʻzbekcha"),
+    ("uz-cyrl", "Ўзбекча"),
+    ("ru", "Русский"),
+    ("en", "English"),
+]
+# Every interface language is also a content language: one Wagtail Locale each
+# (created by home/migrations/0003_locales.py).
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAIL_I18N_ENABLED = False
+WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The Uzbek Cyrillic edition of a page or item is made from the Latin one by transliteration,
+# with the translation editor's "Machine translate" button (alphabet/translator.py).
+# https://wagtail-localize.org/stable/how-to/integrations/machine-translation/
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "alphabet.translator.UzbekTransliterator"}
 TIME_ZONE = "Asia/Tashkent"
 USE_I18N = True
 USE_TZ = True
@@ -264,7 +282,9 @@ WAGTAILMEDIA = {
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov", "mkv"],
 }
 WAGTAILDOCS_EXTENSIONS = ["pdf", "txt", "xml", "csv", "json", "epub", "djvu", "vtt", "srt", "docx", "odt"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, matching on the indexed columns on PostgreSQL (search/backend.py).
+# An Elasticsearch/OpenSearch backend can replace it (docs/search.md).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"

@@ -12,13 +12,16 @@ import unicodedata
 from collections import Counter
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail_localize.models import LocaleSynchronization
+from wagtail_localize.synctree import synchronize_tree
 
 from catalogue import demo_data as data
 from catalogue.identifiers import IdentifierScheme, clean_identifier
@@ -44,6 +47,7 @@ from catalogue.models import (
 )
 from catalogue.seeds import seed_languages, seed_rights_statements
 from exhibits.demo import load_exhibit_demo
+from home.i18n import machine_translate
 from home.models import HomePage, HomePageFeaturedCollection, LibrarySettings, StandardPage
 from media_library.generated import make_image_file
 from media_library.models import CustomImage
@@ -88,6 +92,8 @@ class Command(BaseCommand):
             load_exhibit_demo(self.stdout)  # idempotent; publishing indexes its pages
             self.created["reading list pages"] += load_reading_list_demo(self.stdout) or 0
         users = self.ensure_users()
+        # After the Uzbek pages: the other languages' trees are made from them.
+        self.build_languages(home)
 
         if any(self.created.values()):
             self.stdout.write("Updating the search and references indexes…")
@@ -262,6 +268,76 @@ class Command(BaseCommand):
             setattr(settings, field, value)
         settings.save()
         self.created["library settings"] += 1
+
+    # --- Languages (docs/languages.md) -----------------------------------------------------
+
+    def build_languages(self, home):
+        """The four locales; the home page in each; every other page in every language.
+
+        The Russian and English home pages are translated (demo_data.HOME_TRANSLATIONS). The trees
+        of the other locales are synchronised from Uzbek by wagtail-localize, which makes an alias
+        of each Uzbek page until an editor translates it. The Uzbek Cyrillic home and standard
+        pages are then made by the machine translator (transliteration) as a translator would,
+        and stay editable in the translation editor.
+        """
+        default = Locale.get_default()
+        locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code, _ in settings.LANGUAGES}
+        others = [locale for locale in locales.values() if locale.pk != default.pk]
+        home = HomePage.objects.get(pk=home.pk)
+
+        for code, fields in data.HOME_TRANSLATIONS.items():
+            locale = locales[code]
+            if home.get_translations().filter(locale=locale).exists():
+                continue
+            page = home.copy_for_translation(locale)
+            for field, value in fields.items():
+                setattr(page, field, value)
+            page.search_description = fields["introduction"]
+            page.save_revision().publish()
+            self.created["translated pages"] += 1
+
+        aliases = Page.objects.filter(alias_of__isnull=False).count()
+        for locale in others:
+            synchronisation, created = LocaleSynchronization.objects.get_or_create(
+                locale=locale, defaults={"sync_from": default}
+            )
+            if not created:  # saving a new one synchronises; an old one may have new pages to copy
+                synchronize_tree(synchronisation.sync_from, locale)
+        self.created["alias pages"] += Page.objects.filter(alias_of__isnull=False).count() - aliases
+        for locale in others:
+            self.localise_featured_collections(home, locale)
+
+        cyrillic = locales.get("uz-cyrl")
+        if cyrillic is None:
+            return
+        # The translation editor's actions are done as a superuser (ensure_users made one).
+        editor = get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
+        if editor is None:
+            raise CommandError("The Cyrillic pages are made as a superuser; there is none.")
+        standard = StandardPage.objects.child_of(home).filter(slug__in=[spec["slug"] for spec in data.STANDARD_PAGES])
+        for page in [home, *standard]:
+            existing = page.get_translations().filter(locale=cyrillic).first()
+            if existing is not None and not existing.alias_of_id:
+                continue
+            machine_translate(page, cyrillic, user=editor)
+            self.created["transliterated pages"] += 1
+
+    def localise_featured_collections(self, home, locale):
+        """Point the featured collections of the home page in `locale` at that locale's collection pages."""
+        translated = home.get_translation_or_none(locale)
+        if translated is None or translated.alias_of_id:
+            return
+        translated = translated.specific
+        links = list(translated.featured_collections.all())
+        changed = False
+        for link in links:
+            target = link.collection.get_translation_or_none(locale)
+            if target is not None and target.pk != link.collection_id:
+                link.collection = target.specific
+                changed = True
+        if changed:
+            translated.featured_collections = links
+            translated.save_revision().publish()
 
     # --- Vocabularies --------------------------------------------------------------------
 
@@ -478,7 +554,8 @@ class Command(BaseCommand):
         embargoed = live.filter(embargo_until__gt=today)
         demo_images = CustomImage.objects.filter(collection__name=DEMO_COLLECTION)
         rows = [
-            ("Collections", CollectionPage.objects.count()),
+            ("Languages", ", ".join(Locale.objects.order_by("pk").values_list("language_code", flat=True))),
+            ("Collections", CollectionPage.objects.filter(locale=Locale.get_default()).count()),
             ("Items", items.count()),
             ("  public (open, published)", items.public().count()),
             ("  reading room", live.filter(access_level=AccessLevel.READING_ROOM).count()),

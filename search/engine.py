@@ -1,0 +1,295 @@
+"""The public search: one query over items and pages, with facets, sorting and pages found in scans.
+
+Built on Wagtail's search API (the `search()` of querysets and the query classes), so the database
+backend used here can be replaced by Elasticsearch/OpenSearch without touching this module, except
+for `matched_items()`, which asks the database backends for the matching rows as a queryset to
+count facets in SQL (see docs/search.md for the switch).
+
+Cost per request is fixed whatever the number of results: one search for the page of results and
+its count, one query per facet, one for the scan pages that contain the words, one for pages of
+the site, one for editors' picks.
+"""
+
+import re
+from dataclasses import dataclass
+from urllib.parse import parse_qsl as _parse_qsl
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import connection
+from django.db.models import Count
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+from wagtail.search.query import Fuzzy, Or, PlainText
+
+from alphabet import canonical_words
+from catalogue.listing import ItemListing, _int_or_none
+from catalogue.models import AccessLevel, Agent, CollectionPage, Item, ItemFile, Subject
+from home.i18n import in_locale
+
+from .normalise import highlight_terms, query_variants, uzbek_stem
+
+MAX_QUERY_LENGTH = 200
+SNIPPET_WORDS = 40
+PAGE_HITS_PER_ITEM = 5
+FACET_SIZE = 12
+FUZZY_LIMIT = 200  # closest matches kept when a query is matched by similarity
+
+SORTS = {
+    "relevance": _("Relevance"),
+    "date": _("Date, oldest first"),
+    "-date": _("Date, newest first"),
+    "title": _("Title, A–Z"),
+}
+ORDERINGS = {"date": ["year_from", "title"], "-date": ["-year_from", "title"], "title": ["title"]}
+
+
+def build_query(text):
+    """The visitor's words OR their cross-script key OR their stems (search/normalise.py)."""
+    queries = [PlainText(text, operator="and")]
+    queries += [PlainText(variant, operator="and") for variant in query_variants(text)]
+    return queries[0] if len(queries) == 1 else Or(queries)
+
+
+_fuzzy_available = None
+
+
+def fuzzy_available():
+    """Whether misspelt queries can fall back to trigram similarity (PostgreSQL with pg_trgm)."""
+    global _fuzzy_available
+    if _fuzzy_available is None:
+        _fuzzy_available = False
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+                _fuzzy_available = cursor.fetchone() is not None
+    return _fuzzy_available
+
+
+def matched_items(queryset, query):
+    """All items of `queryset` that match, as a queryset for counting facets in SQL.
+
+    The database backends give their matches as a queryset; a backend that cannot (Elasticsearch)
+    falls back to the ids of the first 10,000 matches.
+    """
+    results = queryset.search(query, order_by_relevance=False)
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return Item.objects.filter(pk__in=get_queryset().values("pk"))
+    return Item.objects.filter(pk__in=[item.pk for item in results[:10_000]])
+
+
+@dataclass
+class _Row:
+    pk: int
+
+
+@dataclass
+class PageHit:
+    file_id: int
+    label: str
+
+
+class SearchListing(ItemListing):
+    """ItemListing's filters (type, language, decade) plus collection, subject and creator."""
+
+    def __post_init__(self):
+        super().__post_init__()
+        self.sort = self.params.get("sort") if self.params.get("sort") in SORTS else "relevance"
+        self.collection = _int_or_none(self.params.get("collection"))
+        self.subject = _int_or_none(self.params.get("subject"))
+        self.creator = _int_or_none(self.params.get("creator"))
+
+    def _apply(self, qs, skip=""):
+        qs = super()._apply(qs, skip)
+        if self.collection and skip != "collection":
+            through = Item.collections.through.objects.filter(collectionpage_id=self.collection)
+            qs = qs.filter(pk__in=through.values("item_id"))
+        if self.subject and skip != "subject":
+            qs = qs.filter(pk__in=Subject.objects.filter(pk=self.subject).values("item_links__item_id"))
+        if self.creator and skip != "creator":
+            qs = qs.filter(pk__in=Agent.objects.filter(pk=self.creator).values("item_links__item_id"))
+        return qs
+
+    def facets(self):
+        facets = super().facets()
+        collections = (
+            CollectionPage.objects.filter(items__in=self._apply(self.queryset, skip="collection").values("pk"))
+            .annotate(n=Count("items"))
+            .order_by("-n", "title")[:FACET_SIZE]
+        )
+        subjects = (
+            Subject.objects.filter(item_links__item__in=self._apply(self.queryset, skip="subject").values("pk"))
+            .annotate(n=Count("item_links__item", distinct=True))
+            .order_by("-n", "label")[:FACET_SIZE]
+        )
+        creators = (
+            Agent.objects.filter(item_links__item__in=self._apply(self.queryset, skip="creator").values("pk"))
+            .annotate(n=Count("item_links__item", distinct=True))
+            .order_by("-n", "name")[:FACET_SIZE]
+        )
+        facets["collections"] = [{"value": c.pk, "label": c.title, "count": c.n} for c in collections]
+        facets["subjects"] = [{"value": s.pk, "label": s.label, "count": s.n} for s in subjects]
+        facets["creators"] = [{"value": a.pk, "label": a.name, "count": a.n} for a in creators]
+        return facets
+
+    def active_filters(self):
+        return super().active_filters() or bool(self.collection or self.subject or self.creator)
+
+    def sort_options(self):
+        return list(SORTS.items())
+
+    def facet_groups(self, facets):
+        """The facets other than type, as the template shows them: links that add or remove a filter."""
+        groups = [
+            ("collection", _("Collection"), facets["collections"], self.collection),
+            ("language", _("Language"), facets["languages"], self.language),
+            ("decade", _("Decade"), facets["decades"], self.decade),
+            ("subject", _("Subject"), facets["subjects"], self.subject),
+            ("creator", _("Creator"), facets["creators"], self.creator),
+        ]
+        out = []
+        for param, label, options, current in groups:
+            if not options:
+                continue
+            out.append(
+                {
+                    "param": param,
+                    "label": label,
+                    "clear": self.querystring(**{param: None}),
+                    "options": [
+                        {
+                            "label": _("%(decade)ss") % {"decade": o["value"]} if param == "decade" else o["label"],
+                            "count": o["count"],
+                            "current": str(o["value"]) == str(current),
+                            "query": self.querystring(**{param: o["value"]}),
+                        }
+                        for o in options
+                    ],
+                }
+            )
+        return out
+
+    def hidden_fields(self):
+        """The filters as (name, value) pairs, for forms that change only the sort order."""
+        return [(k, v) for k, v in _parse_qsl(self.querystring(sort=None)) if k != "q"]
+
+    def querystring(self, **overrides):
+        values = {
+            "q": self.params.get("q", ""),
+            "kind": self.params.get("kind", ""),
+            "sort": "" if self.sort == "relevance" else self.sort,
+            "type": self.type,
+            "language": self.language,
+            "decade": "" if self.decade is None else str(self.decade),
+            "collection": self.collection or "",
+            "subject": self.subject or "",
+            "creator": self.creator or "",
+        }
+        values.update({k: ("" if v is None else str(v)) for k, v in overrides.items()})
+        return urlencode({k: v for k, v in values.items() if v})
+
+
+class CatalogueSearch:
+    """One visitor's search of the items they may see, in one locale."""
+
+    def __init__(self, text, params, user, locale, fuzzy=False):
+        """With `fuzzy`, words are matched by trigram similarity of their key (for misspellings)."""
+        self.text = text
+        self.fuzzy = fuzzy
+        self.query = Fuzzy(" ".join(canonical_words(text))) if fuzzy else build_query(text)
+        # The visitor's language, and Uzbek records not yet translated into it (as the listings do).
+        self.base = in_locale(Item.objects.visible_to(user), locale.pk)
+        if fuzzy:
+            # Similarity is computed row by row: run it once, keep the closest matches in order.
+            self.fuzzy_ids = [item.pk for item in self.base.search(self.query)[:FUZZY_LIMIT]]
+            matched = Item.objects.filter(pk__in=self.fuzzy_ids)
+        else:
+            matched = matched_items(self.base, self.query)
+        self.listing = SearchListing(matched, params)
+        self.terms = highlight_terms(text)
+
+    def page(self, number):
+        filtered = self.listing._apply(self.base)
+        if self.fuzzy:
+            kept = set(filtered.filter(pk__in=self.fuzzy_ids).values_list("pk", flat=True))
+            results = [_Row(pk) for pk in self.fuzzy_ids if pk in kept]
+        elif self.listing.sort == "relevance":
+            results = filtered.search(self.query)
+        else:
+            results = filtered.order_by(*ORDERINGS[self.listing.sort]).search(self.query, order_by_relevance=False)
+        page = Paginator(results, settings.KUTUBXONA_ITEMS_PER_PAGE).get_page(number)
+        ids = [item.pk for item in page.object_list]
+        loaded = Item.objects.filter(pk__in=ids).for_listing().in_bulk()
+        hits = self.page_hits(ids)
+        page.object_list = [Result(loaded[pk], self.terms, hits.get(pk, [])) for pk in ids if pk in loaded]
+        return page
+
+    def page_hits(self, item_ids):
+        """The open scans of these items whose recognised text has every word of the query."""
+        words = sorted({uzbek_stem(w) for w in self.terms if len(w) > 2}, key=len, reverse=True)[:5]
+        if not item_ids or not words:
+            return {}
+        files = ItemFile.objects.filter(
+            item_id__in=item_ids, image__isnull=False, access_level=AccessLevel.OPEN
+        ).exclude(image__ocr_key="")
+        for word in words:
+            files = files.filter(image__ocr_key__contains=word)
+        hits = {}
+        for file_id, item_id, label, order in files.order_by("item_id", "sort_order").values_list(
+            "pk", "item_id", "label", "sort_order"
+        ):
+            item_hits = hits.setdefault(item_id, [])
+            if len(item_hits) < PAGE_HITS_PER_ITEM:
+                item_hits.append(PageHit(file_id, label or str(order + 1)))
+        return hits
+
+
+class Result:
+    """An item on the results page, with its title and a snippet marked where the words match."""
+
+    def __init__(self, item, terms, page_hits):
+        self.item = item
+        self.page_hits = page_hits
+        self.title = highlight(item.title, terms)
+        self.snippet = snippet(strip_tags(item.description or ""), terms)
+
+
+_TOKEN = re.compile(r"([^\W_]+(?:[ʻʼ'’‘`][^\W_]+)*)")
+
+
+def _matches(word, terms):
+    from alphabet import canonical_key
+
+    key = canonical_key(word)
+    return key in terms or uzbek_stem(key) in terms
+
+
+def highlight(text, terms):
+    """`text` escaped, with each word whose key or stem is a query term in <mark>."""
+    parts = _TOKEN.split(text)
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2 and terms and _matches(part, terms):
+            out.append(f"<mark>{escape(part)}</mark>")
+        else:
+            out.append(escape(part))
+    return mark_safe("".join(out))  # noqa: S308 - every part is escaped above
+
+
+def snippet(text, terms):
+    """About SNIPPET_WORDS words of `text` around the first match, highlighted; the start if none."""
+    words = text.split()
+    if not words:
+        return ""
+    first = next((i for i, w in enumerate(words) if _TOKEN.search(w) and _matches(_TOKEN.search(w)[0], terms)), None)
+    if first is None:
+        return highlight(Truncator(" ".join(words)).words(SNIPPET_WORDS), terms)
+    start = max(0, first - SNIPPET_WORDS // 4)
+    chunk = " ".join(words[start : start + SNIPPET_WORDS])
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_WORDS < len(words) else ""
+    return mark_safe(prefix + highlight(chunk, terms) + suffix)  # noqa: S308 - highlight() escapes
