@@ -25,7 +25,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from wagtail.search.query import Fuzzy, Or, PlainText
 
-from alphabet import canonical_words
+from alphabet import canonical_key, canonical_words
 from catalogue.listing import ItemListing, _int_or_none
 from catalogue.models import AccessLevel, Agent, CollectionPage, Item, ItemFile, Subject
 from home.i18n import in_locale
@@ -70,16 +70,17 @@ def fuzzy_available():
 
 
 def matched_items(queryset, query):
-    """All items of `queryset` that match, as a queryset for counting facets in SQL.
+    """All rows of `queryset` that match, as a queryset for counting facets in SQL.
 
     The database backends give their matches as a queryset; a backend that cannot (Elasticsearch)
     falls back to the ids of the first 10,000 matches.
     """
     results = queryset.search(query, order_by_relevance=False)
+    model = queryset.model
     get_queryset = getattr(results, "get_queryset", None)
     if get_queryset is not None:
-        return Item.objects.filter(pk__in=get_queryset().values("pk"))
-    return Item.objects.filter(pk__in=[item.pk for item in results[:10_000]])
+        return model.objects.filter(pk__in=get_queryset().values("pk"))
+    return model.objects.filter(pk__in=[row.pk for row in results[:10_000]])
 
 
 @dataclass
@@ -262,8 +263,6 @@ _TOKEN = re.compile(r"([^\W_]+(?:[ʻʼ'’‘`][^\W_]+)*)")
 
 
 def _matches(word, terms):
-    from alphabet import canonical_key
-
     key = canonical_key(word)
     return key in terms or uzbek_stem(key) in terms
 

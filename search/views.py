@@ -14,7 +14,7 @@ from exhibits.models import ExhibitPage, ExhibitSectionPage
 from home.i18n import in_locale
 from reading_lists.models import ReadingListPage
 
-from .engine import MAX_QUERY_LENGTH, CatalogueSearch, build_query, fuzzy_available
+from .engine import MAX_QUERY_LENGTH, CatalogueSearch, build_query, fuzzy_available, matched_items
 
 PAGE_KINDS = {
     "collection": (_("Collections"), [CollectionPage]),
@@ -24,10 +24,6 @@ PAGE_KINDS = {
 OTHER_PAGES = "page"
 PAGES_PER_PAGE = 20
 SUGGESTIONS = 8
-
-
-def _kind_of(content_type_id, kinds_by_type):
-    return kinds_by_type.get(content_type_id, OTHER_PAGES)
 
 
 def _page_kinds():
@@ -44,16 +40,9 @@ def _page_search(query, locale, kind):
     """Live public pages that match, and their counts per kind (collections, exhibits, ...)."""
     pages = Page.objects.live().public().filter(locale=locale).exclude(depth__lte=1)
     kinds_by_type = _page_kinds()
-    results = pages.search(query, order_by_relevance=False)
-    get_queryset = getattr(results, "get_queryset", None)
-    matched = (
-        Page.objects.filter(pk__in=get_queryset().values("pk"))
-        if get_queryset
-        else Page.objects.filter(pk__in=[p.pk for p in results[:10_000]])
-    )
     counts = {}
-    for row in matched.values("content_type").annotate(n=Count("pk")).order_by():
-        kind = _kind_of(row["content_type"], kinds_by_type)
+    for row in matched_items(pages, query).values("content_type").annotate(n=Count("pk")).order_by():
+        kind = kinds_by_type.get(row["content_type"], OTHER_PAGES)
         counts[kind] = counts.get(kind, 0) + row["n"]
     if kind in PAGE_KINDS:
         type_ids = [ct for ct, k in kinds_by_type.items() if k == kind]
