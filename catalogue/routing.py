@@ -30,10 +30,34 @@ def _base_url(request, key, queryset, locale_id):
     return result
 
 
-def item_url(item, request=None):
+def _active_locale_id(request):
+    memo = _memo(request)
+    if "locale_id" not in memo:
+        memo["locale_id"] = Locale.get_active().pk
+    return memo["locale_id"]
+
+
+def _default_locale_id(request):
+    memo = _memo(request)
+    if "default_locale_id" not in memo:
+        memo["default_locale_id"] = Locale.get_default().pk
+    return memo["default_locale_id"]
+
+
+def item_url(item, request=None, canonical=False):
+    """The address of `item` for the visitor of `request`, or its canonical address.
+
+    An Uzbek record not translated into the visitor's language is listed in that language's
+    catalogue (home.i18n.in_locale); its link stays in that language (/ru/items/<id>/<slug>/,
+    the interface in Russian, the record in Uzbek) unless `canonical` is asked for: then it is
+    always the address in the item's own locale (rel=canonical, hreflang, sitemaps, IIIF).
+    """
     from catalogue.models import ItemIndexPage
 
-    page, base = _base_url(request, ("items", item.locale_id), ItemIndexPage.objects.all(), item.locale_id)
+    locale_id = item.locale_id
+    if not canonical and request is not None and locale_id == _default_locale_id(request):
+        locale_id = _active_locale_id(request)
+    page, base = _base_url(request, ("items", locale_id), ItemIndexPage.objects.all(), locale_id)
     if page is None or base is None:
         return None
     return base + page.reverse_subpage("item", args=(item.pk, item.slug))
@@ -42,10 +66,7 @@ def item_url(item, request=None):
 def vocabulary_url(vocabulary, term, request=None):
     from catalogue.models import VocabularyIndexPage
 
-    memo = _memo(request)
-    if "locale_id" not in memo:
-        memo["locale_id"] = Locale.get_active().pk
-    locale_id = memo["locale_id"]
+    locale_id = _active_locale_id(request)
     page, base = _base_url(
         request, (vocabulary, locale_id), VocabularyIndexPage.objects.filter(vocabulary=vocabulary), locale_id
     )

@@ -121,7 +121,7 @@ def _item_versions(request, item):
     for version in items:
         if not version.live and version.pk != item.pk:
             continue
-        url = version.get_url(request)
+        url = version.get_canonical_url(request)
         if url:
             versions[version.locale.language_code] = (url, version.is_public)
     return versions

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh requirements.txt
 apt_install_project_packages
 scripts/npm-install.sh
+# The message catalogues of locale/ (uz, uz_Cyrl, ru), compiled from the .po files in the repository.
+.venv/bin/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 export DJANGO_SETTINGS_MODULE=cms.settings.dev
 host="${HOST:-127.0.0.1}"
 port="${PORT:-8000}"

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 scripts/bootstrap.sh requirements-dev.txt
 apt_install_project_packages test
 scripts/npm-install.sh
+# The message catalogues of locale/ (uz, uz_Cyrl, ru), compiled from the .po files in the repository.
+.venv/bin/python manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 mkdir -p var
 
 pg_started=$(scripts/ensure-postgres.sh)

@@ -440,7 +440,13 @@ class Item(
 
         return item_url(self, request)
 
-    get_absolute_url = get_url
+    def get_canonical_url(self, request=None):
+        """The address in the item's own language, whatever the visitor's (see catalogue.routing)."""
+        from catalogue.routing import item_url
+
+        return item_url(self, request, canonical=True)
+
+    get_absolute_url = get_canonical_url
 
     @cached_property
     def subjects(self):

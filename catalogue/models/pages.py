@@ -1,13 +1,14 @@
 """Pages of the catalogue: the collections tree and the pages that route item and authority URLs."""
 
 from django.db import models
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Locale
 from wagtail.search import index
 
 from home.mixins import BasePage
@@ -132,10 +133,32 @@ class ItemIndexPage(RoutablePageMixin, BasePage):
         from catalogue.views import item_detail_context
 
         item = self._get_item(request, item_id)
+        if item.locale_id != self.locale_id:
+            elsewhere = self._other_language(request, item)
+            if elsewhere is not None:
+                return elsewhere
         if slug != item.slug:
             return HttpResponsePermanentRedirect(item.get_url(request))
         context = item_detail_context(request, item, page=self)
         return TemplateResponse(request, "catalogue/item_detail.html", context)
+
+    def _other_language(self, request, item):
+        """The redirect for an item asked for under the index of another language, or None to show it.
+
+        Its translation into this language when the visitor may see one (302: a translation can
+        be withdrawn); an Uzbek record not translated into it is shown here, in the visitor's
+        interface language; a record of another language goes to its own address (301).
+        """
+        translation = (
+            Item.objects.visible_to(request.user)
+            .filter(translation_key=item.translation_key, locale_id=self.locale_id, live=True)
+            .first()
+        )
+        if translation is not None:
+            return HttpResponseRedirect(translation.get_url(request))
+        if item.locale_id == Locale.get_default().pk:
+            return None
+        return HttpResponsePermanentRedirect(item.get_canonical_url(request))
 
     def _get_item(self, request, item_id):
         from catalogue.views import item_page_queryset

@@ -43,12 +43,16 @@ def _request(context):
 
 @register.simple_tag(takes_context=True)
 def item_url(context, item, absolute=False):
-    """The canonical URL of a catalogue item, or "" when it has none (e.g. an unsaved preview)."""
+    """The URL of a catalogue item for this visitor, or "" when it has none (e.g. an unsaved preview).
+
+    Links in pages keep the visitor's language (Item.get_url); an absolute URL — the canonical
+    link, citations, metadata — is the item's own address in its own language.
+    """
     request = _request(context)
     if item is None or not getattr(item, "pk", None) or not getattr(item, "slug", ""):
         return ""
     try:
-        url = item.get_url(request)
+        url = item.get_canonical_url(request) if absolute else item.get_url(request)
     except NoReverseMatch:
         return ""
     if url and absolute and request is not None:

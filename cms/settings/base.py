@@ -156,7 +156,11 @@ LANGUAGES = [
 # (created by home/migrations/0003_locales.py).
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
+# Message catalogues (compiled by `make run`/`make test`): uz and ru are written by translators, uz_Cyrl
+# is generated from uz by `manage.py transliterate_catalogue`; English is the language of the source.
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers follow the language (Django's formats, plus Uzbek Cyrillic in cms/formats/).
+FORMAT_MODULE_PATH = ["cms.formats"]
 # The Uzbek Cyrillic edition of a page or item is made from the Latin one by transliteration,
 # with the translation editor's "Machine translate" button (alphabet/translator.py).
 # https://wagtail-localize.org/stable/how-to/integrations/machine-translation/

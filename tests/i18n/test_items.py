@@ -87,3 +87,49 @@ def test_listings_show_each_item_once_in_the_visitors_language(client, library, 
     assert "Хамса (русская запись)" in page and "Boburnoma" in page
     uzbek_collection = client.get(library.navoiy.get_url()).content.decode()
     assert "Xamsa" in uzbek_collection and "Хамса (русская запись)" not in uzbek_collection
+
+
+def test_an_untranslated_record_stays_in_the_visitors_language(client, library, russian_tree):
+    item = ItemFactory(title="Boburnoma", collections=[library.navoiy])
+    in_russian = f"/ru/items/{item.pk}/{item.slug}/"
+
+    # The Russian catalogue links to it under /ru/, so the interface stays Russian…
+    listing = soup(client.get("/ru/items/"))
+    assert listing.select_one(f'a[href="{in_russian}"]') is not None
+    response = client.get(in_russian)
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == "ru"
+    assert html.main["lang"] == "uz"  # …while the record is read as Uzbek
+    # …and search engines are told the record's own address.
+    assert html.select_one('link[rel="canonical"]')["href"] == f"http://testserver{item.get_url()}"
+    assert item.get_canonical_url() == f"/items/{item.pk}/boburnoma/"
+
+
+def test_an_item_asked_for_in_another_language_goes_to_its_translation(client, library, russian_tree):
+    item = ItemFactory(title="Xamsa")
+    russian = translate_item(item, "ru", title="Хамса", slug="hamsa")
+
+    response = client.get(f"/ru/items/{item.pk}/{item.slug}/")
+    assert response.status_code == 302
+    assert response["Location"] == russian.get_url()
+
+    # The Russian record under the Uzbek index: its Uzbek original.
+    response = client.get(f"/items/{russian.pk}/hamsa/")
+    assert response.status_code == 302
+    assert response["Location"] == item.get_url()
+
+    # A Russian record with no Uzbek version has one address, its own.
+    russian_only = ItemFactory(title="Записки", slug="zapiski", locale=russian.locale)
+    response = client.get(f"/items/{russian_only.pk}/zapiski/")
+    assert response.status_code == 301
+    assert response["Location"] == f"/ru/items/{russian_only.pk}/zapiski/"
+
+
+def test_a_translation_the_visitor_may_not_see_is_not_a_redirect(client, library, russian_tree):
+    item = ItemFactory(title="Xamsa")
+    translate_item(item, "ru", title="Хамса", access_level="staff")
+
+    response = client.get(f"/ru/items/{item.pk}/{item.slug}/")
+    assert response.status_code == 200
+    assert soup(response).h1.get_text(strip=True) == "Xamsa"
