@@ -209,11 +209,16 @@ def machine_translate(instance, target_locale, user, publish=True):
     """
     from wagtail_localize.machine_translators import get_machine_translator
     from wagtail_localize.models import Translation, TranslationSource
+    from wagtail_localize.operations import TranslationCreator
     from wagtail_localize.views.edit_translation import apply_machine_translation
 
     translator = get_machine_translator()
     if translator is None or not translator.can_translate(instance.locale, target_locale):
         raise ValueError(f"No machine translation from {instance.locale} into {target_locale}.")
+    if instance.get_translation_or_none(target_locale) is None:
+        # "Translate" first, as the admin does: a page of a synchronised tree has its alias
+        # already, a catalogue item gets its copy in the target locale here.
+        TranslationCreator(user, [target_locale]).create_translations(instance, include_related_objects=False)
     source, _ = TranslationSource.update_or_create_from_instance(instance)
     translation, _ = Translation.objects.get_or_create(source=source, target_locale=target_locale)
     apply_machine_translation(translation.pk, user, translator)

@@ -34,6 +34,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from catalogue.dates import parse_date
 from catalogue.identifiers import IdentifierScheme, clean_identifier
@@ -239,6 +240,38 @@ class Item(
 
     objects = ItemManager()
 
+    # What a translation of the record changes (wagtail-localize): its text. Codes, dates and
+    # the slug are copied from the source record and may be overridden in the translation editor,
+    # so that the transliterator (alphabet/translator.py) never turns "uz-Latn" or "XVI asr" into
+    # Cyrillic a parser cannot read.
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("title_language", overridable=True),
+        SynchronizedField("slug", overridable=True),
+        TranslatableField("description"),
+        TranslatableField("publisher"),
+        TranslatableField("place_of_publication"),
+        SynchronizedField("date", overridable=True),
+        SynchronizedField("dcmi_type"),
+        SynchronizedField("format"),
+        TranslatableField("extent"),
+        SynchronizedField("source", overridable=True),
+        TranslatableField("temporal_coverage"),
+        SynchronizedField("rights"),
+        TranslatableField("rights_holder"),
+        TranslatableField("rights_note"),
+        SynchronizedField("access_level"),
+        SynchronizedField("embargo_until"),
+        SynchronizedField("primary_collection"),
+        SynchronizedField("agent_links"),
+        SynchronizedField("subject_links"),
+        SynchronizedField("place_links"),
+        SynchronizedField("alternative_titles"),
+        SynchronizedField("identifiers"),
+        SynchronizedField("relations"),
+        SynchronizedField("files"),
+    ]
+
     search_fields = [
         index.SearchField("title", boost=10),
         index.AutocompleteField("title"),
@@ -301,6 +334,9 @@ class Item(
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.title, allow_unicode=True)[:200] or "item"
+        if self.title_language in ("uz", "uz-Latn") and self.locale_id and self.locale.language_code == "uz-cyrl":
+            # The Cyrillic edition of an Uzbek record (made by transliteration) has a Cyrillic title.
+            self.title_language = "uz-Cyrl"
         parsed = None
         try:
             parsed = parse_date(self.date)

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from wagtail.models import Locale, Page
 from wagtail_localize.models import LocaleSynchronization
 
+from alphabet import latin_to_cyrillic
 from catalogue.models import Item
 from home.models import HomePage, StandardPage
 
@@ -42,7 +43,7 @@ def test_load_demo_builds_every_language(client, s3_client):
     assert "Национальная электронная библиотека" in russian_home
     # Its featured collections are those of the Russian tree; the newest records, untranslated, are listed too.
     assert 'href="/ru/collections/' in russian_home
-    newest = Item.objects.public().order_by("-last_published_at", "-pk").first()
+    newest = Item.objects.public().filter(locale=uz).order_by("-last_published_at", "-pk").first()
     assert escape(newest.title) in russian_home
 
     # The standard pages are transliterated into Cyrillic; the others are aliases until translated.
@@ -58,6 +59,22 @@ def test_load_demo_builds_every_language(client, s3_client):
     assert response.status_code == 200
     assert "is-untranslated" in switcher(response)["ru"]["class"]
     assert "is-untranslated" in switcher(client.get(about.url))["ru"]["class"]
+
+    # Every public record has its Cyrillic edition, listed in the Cyrillic catalogue.
+    cyrl = Locale.objects.get(language_code="uz-cyrl")
+    records = Item.objects.public().filter(locale=uz, title_language__in=["uz", "uz-Latn"])
+    assert records.count() > 1
+    assert Item.objects.public().filter(locale=cyrl).count() == records.count()
+    record = records.order_by("pk").first()
+    edition = record.get_translation(cyrl)
+    assert edition.title == latin_to_cyrillic(record.title) and edition.title != record.title
+    assert edition.title_language == "uz-Cyrl" and edition.date == record.date
+    response = client.get(edition.get_url())
+    assert response.status_code == 200 and soup(response).h1.get_text(strip=True) == edition.title
+    assert switcher(client.get(record.get_url()))["uz-Cyrl"]["href"] == edition.get_url()
+    # The Cyrillic catalogue lists the edition, not the Latin record, whatever page it is on.
+    found = client.get("/uz-cyrl/search/", {"q": record.title}).content.decode()
+    assert escape(edition.get_url()) in found and f'href="{escape(record.get_url())}"' not in found
 
     # Every page of the Uzbek tree exists in every language.
     assert (

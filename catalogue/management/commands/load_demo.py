@@ -321,6 +321,13 @@ class Command(BaseCommand):
                 continue
             machine_translate(page, cyrillic, user=editor)
             self.created["transliterated pages"] += 1
+        # The public records with Uzbek titles too, so the Cyrillic catalogue shows Cyrillic records
+        # (a Persian or Russian title is not transliterated: those records are listed as they are).
+        translated = Item.objects.filter(locale=cyrillic).values("translation_key")
+        uzbek = Item.objects.public().filter(locale=default, title_language__in=["uz", "uz-Latn"])
+        for item in uzbek.exclude(translation_key__in=translated):
+            machine_translate(item, cyrillic, user=editor)
+            self.created["transliterated items"] += 1
 
     def localise_featured_collections(self, home, locale):
         """Point the featured collections of the home page in `locale` at that locale's collection pages."""
