@@ -28,8 +28,23 @@ HEADER_NOTE = (
     "by the 1995 transliteration rules: edit the Latin catalogue, then run the command again."
 )
 
+# Names of things that keep their Latin spelling in Cyrillic text.
+LATIN_NAMES = [
+    "Creative Commons",
+    "Google Scholar",
+    "Handle",
+    "Leaflet",
+    "Mirador",
+    "OpenStreetMap",
+    "Wagtail",
+    "Wikidata",
+    "Zotero",
+]
+
 _KEEP = re.compile(
-    r"(%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgG]"  # %(name)s
+    r"("
+    + "|".join(rf"\b{re.escape(name)}\b" for name in LATIN_NAMES)
+    + r"|%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgG]"  # %(name)s
     r"|%[-#0 +]*\d*(?:\.\d+)?[sdifrxXeEgG%]"  # %s, %d, %%
     r"|\{[^{}\s]*\}"  # {name}
     r"|<[^>]*>"  # HTML tags
@@ -38,6 +53,12 @@ _KEEP = re.compile(
     r"|\b[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
     r"|\b[A-Z][A-Z0-9]*[A-Z0-9](?:-[A-Z0-9]+)*\b"  # acronyms: PDF, IIIF, ISO-639
     r"|\b[a-z_]+\.[a-z_.]+\b"  # file and setting names: dc.xml, manage.py
+    r"|\b[a-z]{2,3}(?:-[A-Z][a-z]{3})(?:-[A-Z]{2})?\b"  # language tags: uz-Latn, uz-Cyrl
+    r"|\b[a-z]+/[a-z0-9.+-]+"  # media types and alternatives: image/tiff, ocm/ocn
+    r"|\b\w*[a-z][A-Z]\w*"  # mixed case: JavaScript, WebVTT, OCoLC
+    r"|\b\w*\d\w*"  # codes with digits: n79021164, 12r
+    r"|\bCtrl\+\w\b"  # keys
+    r"|\b[A-Zxywh]\b"  # single-letter codes and coordinates: L, RGB's parts, x, y, w, h
     r")"
 )
 
@@ -72,7 +93,6 @@ def build_catalogue(source=SOURCE, django_source=DJANGO_SOURCE):
     out.metadata = dict(latin.metadata)
     out.metadata.update({"Language": "uz_Cyrl", "Language-Team": "Uzbek (Cyrillic)"})
     out.metadata.pop("POT-Creation-Date", None)
-    out.metadata.pop("PO-Revision-Date", None)
     seen = set()
     for entry in latin.translated_entries():
         out.append(_convert(entry))
