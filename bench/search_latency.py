@@ -139,6 +139,7 @@ def main():
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # planner statistics after a bulk load
             cursor.execute("ANALYZE")
+        call_command("rebuild_lexicon")
     results = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "items": Item.objects.count(),

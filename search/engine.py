@@ -5,9 +5,10 @@ backend used here can be replaced by Elasticsearch/OpenSearch without touching t
 for `matched_items()`, which asks the database backends for the matching rows as a queryset to
 count facets in SQL (see docs/search.md for the switch).
 
-Cost per request is fixed whatever the number of results: one search for the page of results and
-its count, one query per facet, one for the scan pages that contain the words, one for pages of
-the site, one for editors' picks.
+Cost per request is fixed whatever the number of results: on PostgreSQL one full-text match of the
+items (their ids in order of relevance), one query per facet and for the page of results over
+those ids, one for the scan pages that contain the words, two for pages of the site, one for
+editors' picks. A query that finds nothing is corrected against the lexicon (search/lexicon.py).
 """
 
 import re
@@ -19,13 +20,14 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Count
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
-from wagtail.search.query import Fuzzy, Or, PlainText
+from wagtail.search.query import Or, PlainText
 
-from alphabet import canonical_key, canonical_words
+from alphabet import canonical_key
 from catalogue.listing import ItemListing, _int_or_none
 from catalogue.models import AccessLevel, Agent, CollectionPage, Item, ItemFile, Subject
 from home.i18n import in_locale
@@ -36,7 +38,7 @@ MAX_QUERY_LENGTH = 200
 SNIPPET_WORDS = 40
 PAGE_HITS_PER_ITEM = 5
 FACET_SIZE = 12
-FUZZY_LIMIT = 200  # closest matches kept when a query is matched by similarity
+MAX_MATCHES = 100_000  # ids of matches kept per query (facets and counts are over these)
 
 SORTS = {
     "relevance": _("Relevance"),
@@ -54,19 +56,11 @@ def build_query(text):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-_fuzzy_available = None
-
-
-def fuzzy_available():
-    """Whether misspelt queries can fall back to trigram similarity (PostgreSQL with pg_trgm)."""
-    global _fuzzy_available
-    if _fuzzy_available is None:
-        _fuzzy_available = False
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
-                _fuzzy_available = cursor.fetchone() is not None
-    return _fuzzy_available
+def ids_subquery(ids):
+    """`pk__in` for a long list of ids: one array parameter instead of one parameter per id."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::integer[])", (list(ids),))
+    return list(ids)
 
 
 def matched_items(queryset, query):
@@ -81,11 +75,6 @@ def matched_items(queryset, query):
     if get_queryset is not None:
         return model.objects.filter(pk__in=get_queryset().values("pk"))
     return model.objects.filter(pk__in=[row.pk for row in results[:10_000]])
-
-
-@dataclass
-class _Row:
-    pk: int
 
 
 @dataclass
@@ -195,35 +184,49 @@ class SearchListing(ItemListing):
 
 
 class CatalogueSearch:
-    """One visitor's search of the items they may see, in one locale."""
+    """One visitor's search of the items they may see, in one locale.
 
-    def __init__(self, text, params, user, locale, fuzzy=False):
-        """With `fuzzy`, words are matched by trigram similarity of their key (for misspellings)."""
+    On the database backends the full-text match runs once: one query returns the ids of every
+    match in order of relevance (at most MAX_MATCHES), and the facets, counts, filters and other
+    sort orders then read those ids instead of matching the text again. Elsewhere (Elasticsearch),
+    the backend is asked for each.
+    """
+
+    def __init__(self, text, params, user, locale):
         self.text = text
-        self.fuzzy = fuzzy
-        self.query = Fuzzy(" ".join(canonical_words(text))) if fuzzy else build_query(text)
+        self.query = build_query(text)
         # The visitor's language, and Uzbek records not yet translated into it (as the listings do).
         self.base = in_locale(Item.objects.visible_to(user), locale.pk)
-        if fuzzy:
-            # Similarity is computed row by row: run it once, keep the closest matches in order.
-            self.fuzzy_ids = [item.pk for item in self.base.search(self.query)[:FUZZY_LIMIT]]
-            matched = Item.objects.filter(pk__in=self.fuzzy_ids)
+        results = self.base.search(self.query)
+        self.ranked_ids = None
+        if connection.vendor == "postgresql" and hasattr(results, "get_queryset"):
+            self.ranked_ids = list(results.get_queryset().values_list("pk", flat=True)[:MAX_MATCHES])
+            matched = Item.objects.filter(pk__in=ids_subquery(self.ranked_ids))
         else:
             matched = matched_items(self.base, self.query)
         self.listing = SearchListing(matched, params)
         self.terms = highlight_terms(text)
 
     def page(self, number):
-        filtered = self.listing._apply(self.base)
-        if self.fuzzy:
-            kept = set(filtered.filter(pk__in=self.fuzzy_ids).values_list("pk", flat=True))
-            results = [_Row(pk) for pk in self.fuzzy_ids if pk in kept]
-        elif self.listing.sort == "relevance":
-            results = filtered.search(self.query)
+        if self.ranked_ids is not None:
+            filtered = self.listing._apply(self.listing.queryset)
+            if self.listing.sort != "relevance":
+                results = filtered.order_by(*ORDERINGS[self.listing.sort]).values_list("pk", flat=True)
+            elif self.listing.active_filters():
+                kept = set(filtered.values_list("pk", flat=True))
+                results = [pk for pk in self.ranked_ids if pk in kept]
+            else:
+                results = self.ranked_ids
+            page = Paginator(results, settings.KUTUBXONA_ITEMS_PER_PAGE).get_page(number)
+            ids = list(page.object_list)
         else:
-            results = filtered.order_by(*ORDERINGS[self.listing.sort]).search(self.query, order_by_relevance=False)
-        page = Paginator(results, settings.KUTUBXONA_ITEMS_PER_PAGE).get_page(number)
-        ids = [item.pk for item in page.object_list]
+            filtered = self.listing._apply(self.base)
+            if self.listing.sort == "relevance":
+                results = filtered.search(self.query)
+            else:
+                results = filtered.order_by(*ORDERINGS[self.listing.sort]).search(self.query, order_by_relevance=False)
+            page = Paginator(results, settings.KUTUBXONA_ITEMS_PER_PAGE).get_page(number)
+            ids = [item.pk for item in page.object_list]
         loaded = Item.objects.filter(pk__in=ids).for_listing().in_bulk()
         hits = self.page_hits(ids)
         page.object_list = [Result(loaded[pk], self.terms, hits.get(pk, [])) for pk in ids if pk in loaded]

@@ -1,5 +1,7 @@
 """The public search page and the search box's suggestions."""
 
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import JsonResponse
@@ -9,12 +11,13 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 
 from alphabet import canonical_key
-from catalogue.models import CollectionPage, Item
+from catalogue.models import CollectionIndexPage, CollectionPage, Item
 from exhibits.models import ExhibitPage, ExhibitSectionPage
 from home.i18n import in_locale
 from reading_lists.models import ReadingListPage
 
-from .engine import MAX_QUERY_LENGTH, CatalogueSearch, build_query, fuzzy_available, matched_items
+from . import lexicon
+from .engine import MAX_QUERY_LENGTH, CatalogueSearch, build_query, matched_items
 
 PAGE_KINDS = {
     "collection": (_("Collections"), [CollectionPage]),
@@ -65,12 +68,21 @@ def search(request):
         items_page = None
         if not page_kind:
             items_page = catalogue.page(request.GET.get("page"))
-            if not items_page.paginator.count and not page_counts and not catalogue.listing.active_filters():
-                # Nothing at all: perhaps a misspelling. Try words that look alike.
-                if fuzzy_available():
-                    catalogue = CatalogueSearch(text, request.GET, request.user, locale, fuzzy=True)
-                    items_page = catalogue.page(request.GET.get("page"))
-                    context["fuzzy"] = bool(items_page.paginator.count)
+            if (
+                not items_page.paginator.count
+                and not page_counts
+                and not catalogue.listing.active_filters()
+                and not request.GET.get("exact")
+            ):
+                # Nothing at all: perhaps a misspelling. Run the query with the closest known words.
+                corrected = lexicon.correct(text)
+                if corrected:
+                    retry = CatalogueSearch(corrected, request.GET, request.user, locale)
+                    retry_page = retry.page(request.GET.get("page"))
+                    if retry_page.paginator.count:  # only a correction that finds what this visitor may see
+                        catalogue, items_page = retry, retry_page
+                        page_results, page_counts = _page_search(build_query(corrected), locale, page_kind)
+                        context.update(corrected=corrected, original_query=urlencode({"q": text, "exact": "1"}))
         facets = catalogue.listing.facets()
         context.update(
             listing=catalogue.listing,
@@ -84,6 +96,8 @@ def search(request):
             page_total=sum(page_counts.values()),
             promotions=_promotions(text),
         )
+        if not context["page_total"] and not (items_page and items_page.paginator.count):
+            context["collections_url"] = _collections_url(request, locale)
         if page_kind:
             context["pages_page"] = Paginator(page_results, PAGES_PER_PAGE).get_page(request.GET.get("page"))
         else:
@@ -92,6 +106,13 @@ def search(request):
         if request.GET.get("page", "1") in ("", "1"):
             Query.get(text).add_hit()
     return TemplateResponse(request, "search/search.html", context)
+
+
+def _collections_url(request, locale):
+    """The collections index of the visitor's language (of the default one if it has none)."""
+    indexes = CollectionIndexPage.objects.live().public()
+    index = indexes.filter(locale=locale).first() or indexes.filter(locale=Locale.get_default()).first()
+    return index.get_url(request) if index else ""
 
 
 def _promotions(text):

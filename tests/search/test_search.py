@@ -1,8 +1,11 @@
 """The public search on PostgreSQL: Uzbek in either script, stems, facets, scans, visibility, cost."""
 
+import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -28,6 +31,10 @@ VECTORS = [
     ("милиция", ["militsiya"]),
     ("поезд", ["poyezd"]),
 ]
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def item(title, **kwargs):
@@ -152,10 +159,11 @@ def test_matches_are_highlighted_in_titles_and_snippets_across_scripts(client, l
 
 def test_nothing_found_page_helps(client, library):
     item("Boburnoma")
-    response = client.get("/search/", {"q": "zzyzx"})
+    response = client.get("/en/search/", {"q": "zzyzx"})
     html = response.content.decode()
     assert "Nothing was found" in html
     assert "Latin and Cyrillic letters" in html
+    assert soup(response).find("a", string="Browse the collections instead.")["href"] == library.collections.url
 
 
 def test_editors_picks_come_first(client, library):
@@ -199,13 +207,42 @@ def test_queries_per_search_do_not_grow_with_the_results(client, library):
     assert counts[0] == counts[1], counts
 
 
-def test_a_misspelt_query_falls_back_to_words_spelt_alike(client, library):
+def test_a_misspelt_query_is_corrected_to_the_words_of_the_catalogue(client, library):
     kutubxona = item("Milliy kutubxona tarixi")
+    navoiy = item("Navoiy devoni")
     item("Boshqa kitob")
+    call_command("rebuild_lexicon", stdout=io.StringIO())
+
     response, urls = found(client, "kutubxnoa")
     assert urls == {kutubxona.get_url()}
-    assert response.context["fuzzy"] is True
-    assert "spelt like it" in response.content.decode()
-    # A query that matches exactly never shows the notice.
+    assert response.context["corrected"] == "kutubxona"
+    notice = soup(response).select_one(".search-correction")
+    assert notice.strong.get_text() == "kutubxona"
+    # The visitor can still search for exactly what they typed.
+    response = client.get("/search/" + notice.a["href"])
+    assert response.context["items_page"].paginator.count == 0 and not response.context.get("corrected")
+
+    # One letter missing or one wrong, in either script; the correction is written in the query's script.
+    response, urls = found(client, "Navoy devony")
+    assert urls == {navoiy.get_url()} and response.context["corrected"] == "Navoiy devoni"
+    response, urls = found(client, "Навой девони")
+    assert urls == {navoiy.get_url()} and response.context["corrected"] == "Навоий девони"
+
+    # A query that matches as typed is never corrected.
     response, urls = found(client, "kutubxona")
-    assert urls == {kutubxona.get_url()} and not response.context.get("fuzzy")
+    assert urls == {kutubxona.get_url()} and not response.context.get("corrected")
+
+
+def test_a_correction_never_reveals_a_restricted_record(client, library):
+    secret = item("Maxfiy hujjatlar", access_level=AccessLevel.STAFF)
+    item("Ochiq kitob")
+    call_command("rebuild_lexicon", stdout=io.StringIO())
+    from search.models import LexiconWord
+
+    assert not LexiconWord.objects.filter(word="maxfiy").exists()
+    # Even a word left in the lexicon by a record restricted after the last rebuild is not offered.
+    LexiconWord.objects.create(word="maxfiy", documents=1)
+    response, urls = found(client, "maxfyi")
+    assert urls == set() and not response.context.get("corrected")
+    assert "maxfiy" not in response.content.decode().lower()
+    assert secret.pk

@@ -7,6 +7,7 @@ model's storage, so the command works with local files and with S3 alike.
 """
 
 import datetime
+import io
 import time
 import unicodedata
 from collections import Counter
@@ -99,6 +100,7 @@ class Command(BaseCommand):
             self.stdout.write("Updating the search and references indexes…")
             call_command("update_index", verbosity=0)
             call_command("rebuild_references_index", verbosity=0)
+            call_command("rebuild_lexicon", stdout=io.StringIO())  # spelling corrections (PostgreSQL)
         call_command("setup_roles", verbosity=0)  # after the pages: page permissions and workflows need them
 
         self.report(time.monotonic() - started, users)
