@@ -11,6 +11,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from stdnum import isbn, issn
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
 from stdnum.exceptions import ValidationError as StdnumError
 
 
@@ -42,6 +43,19 @@ DOI_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:)?(10\.\d{4,9}/\S+)$",
 HANDLE_RE = re.compile(r"^(?:https?://hdl\.handle\.net/|hdl:)?(\d[\w.]*/\S+)$")
 
 
+def _stdnum_reason(exc):
+    """What python-stdnum found wrong, in the interface language (its own messages are English)."""
+    for kind, reason in (
+        (InvalidChecksum, _("the check digit is wrong")),
+        (InvalidLength, _("it has the wrong number of digits")),
+        (InvalidFormat, _("it contains characters that do not belong there")),
+        (InvalidComponent, _("a part of it is not valid")),
+    ):
+        if isinstance(exc, kind):
+            return reason
+    return exc.message
+
+
 def clean_identifier(scheme, value):
     """Return the normalised form of `value`, or raise ValidationError saying what is expected."""
     value = (value or "").strip()
@@ -59,7 +73,7 @@ def clean_identifier(scheme, value):
         }[scheme]
         raise ValidationError(
             _("“%(value)s” is not valid (%(reason)s). Expected %(expected)s.")
-            % {"value": value, "reason": exc.message, "expected": expected},
+            % {"value": value, "reason": _stdnum_reason(exc), "expected": expected},
             code="invalid_identifier",
         ) from exc
     if scheme == IdentifierScheme.LCCN:

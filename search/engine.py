@@ -18,9 +18,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
-from django.db.models import Count
-from django.db.models.expressions import RawSQL
+from django.db import connection, models
+from django.db.models import Count, Lookup
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -56,11 +55,30 @@ def build_query(text):
     return queries[0] if len(queries) == 1 else Or(queries)
 
 
-def ids_subquery(ids):
-    """`pk__in` for a long list of ids: one array parameter instead of one parameter per id."""
-    if connection.vendor == "postgresql":
-        return RawSQL("SELECT unnest(%s::integer[])", (list(ids),))
-    return list(ids)
+class AnyOf(Lookup):
+    """`id__any_of=[…]`: `id = ANY(%s)` with the list as one array parameter, which PostgreSQL
+    answers from the primary key whatever the length of the list (`__in` sends one parameter
+    per id, and `IN (SELECT unnest(…))` is planned as a loop)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value, connection):
+        # An array literal ('{1,2,3}'): one text constant to parse, not an ARRAY[…] of constants.
+        return "%s", ["{" + ",".join(str(int(v)) for v in value) + "}"]
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} = ANY({rhs}::bigint[])", [*lhs_params, *rhs_params]
+
+
+models.IntegerField.register_lookup(AnyOf)
+
+
+def with_ids(ids):
+    """The items whose id is in `ids` (PostgreSQL)."""
+    return Item.objects.filter(pk__any_of=list(ids))
 
 
 def matched_items(queryset, query):
@@ -201,7 +219,7 @@ class CatalogueSearch:
         self.ranked_ids = None
         if connection.vendor == "postgresql" and hasattr(results, "get_queryset"):
             self.ranked_ids = list(results.get_queryset().values_list("pk", flat=True)[:MAX_MATCHES])
-            matched = Item.objects.filter(pk__in=ids_subquery(self.ranked_ids))
+            matched = with_ids(self.ranked_ids)
         else:
             matched = matched_items(self.base, self.query)
         self.listing = SearchListing(matched, params)
