@@ -6,7 +6,10 @@ found under one name whatever spelling its title page used. Each vocabulary can
 merge a duplicate into the record that is kept.
 """
 
+import functools
 import gettext
+import tomllib
+from pathlib import Path
 
 import pycountry
 from django.db import models, transaction
@@ -14,6 +17,8 @@ from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
+
+from alphabet import latin_to_cyrillic
 
 
 class MergeableMixin(models.Model):
@@ -281,6 +286,14 @@ def _iso639_translation(language_code):
 _TRANSLATIONS = {}
 
 
+@functools.cache
+def _uzbek_names():
+    """{ISO 639-3 code: Uzbek name} from catalogue/data/language_names_uz.toml."""
+    path = Path(__file__).resolve().parent.parent / "data" / "language_names_uz.toml"
+    with path.open("rb") as f:
+        return tomllib.load(f)["names"]
+
+
 class Language(models.Model):
     """A language from ISO 639, named in the reader's language (names from the pycountry data)."""
 
@@ -302,9 +315,15 @@ class Language(models.Model):
         return self.localised_name()
 
     def localised_name(self, language=None):
-        language = (language or translation.get_language() or "en").split("-")[0]
+        full = (language or translation.get_language() or "en").lower()
+        language = full.split("-")[0]
         if language == "en":
             return self.name
+        if language == "uz":
+            name = _uzbek_names().get(self.code)
+            if name is None:
+                return self.name
+            return latin_to_cyrillic(name) if full == "uz-cyrl" else name
         if language not in _TRANSLATIONS:
             _TRANSLATIONS[language] = _iso639_translation(language)
         catalogue = _TRANSLATIONS[language]

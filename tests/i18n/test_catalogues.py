@@ -86,6 +86,8 @@ def test_public_pages_speak_the_visitors_language(client, library, prefix, code)
     if code == "uz_Cyrl":
         latin = {e.msgid: e.msgstr for e in catalogue("uz").translated_entries()}
         assert heading == latin_to_cyrillic(latin["Search the library"]) != latin["Search the library"]
+        # The library's name, kept in Latin in the settings, is written in Cyrillic too.
+        assert html.title.get_text().endswith("· Кутубхона")
     if code:
         assert heading != "Search the library"
 
@@ -103,3 +105,16 @@ def test_dates_and_numbers_follow_the_language(language, expected_date, expected
     with translation.override(language):
         assert date_format(date(2026, 12, 2), "DATE_FORMAT") == expected_date
         assert intcomma(12345) == expected_number
+
+
+@pytest.mark.parametrize(
+    "language,expected",
+    [("uz", "Chigʻatoy tili"), ("uz-cyrl", "Чиғатой тили"), ("ru", "чагатайский"), ("en", "Chagatai")],
+)
+def test_language_names_follow_the_interface(language, expected):
+    from catalogue.models import Language
+
+    with translation.override(language):
+        assert str(Language(code="chg", name="Chagatai")) == expected
+        # A language without an Uzbek name keeps its English one rather than showing nothing.
+        assert str(Language(code="zzz", name="Unlisted")) == "Unlisted"

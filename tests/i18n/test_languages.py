@@ -1,6 +1,7 @@
 """Four languages: Uzbek (Latin, default, unprefixed URLs), Uzbek (Cyrillic), Russian and English."""
 
 import pytest
+from django.utils.translation import gettext, override
 from wagtail.models import Locale
 
 from home.factories import StandardPageFactory
@@ -75,9 +76,16 @@ def test_switcher_says_when_a_page_is_not_translated(client, homes, library):
     links = switcher(client.get("/visit/"))
     assert links["ru"]["href"] == "/ru/"
     assert "is-untranslated" in links["ru"]["class"]
-    assert "not translated yet" in links["ru"].get_text()
-    assert "not translated yet" in links["ru"]["title"].lower()
+    # The note and the link's title are in the language the link leads to, as its catalogue words them.
+    with override("ru"):
+        not_translated = gettext("not translated yet")
+        title = gettext("Not translated yet: this link goes to the home page")
+    assert not_translated != "not translated yet"
+    assert title != "Not translated yet: this link goes to the home page"
+    assert f"({not_translated})" in links["ru"].get_text()
+    assert links["ru"]["title"] == title
     assert links["en"]["href"] == "/en/"
+    assert "(not translated yet)" in links["en"].get_text()  # English is the language of the msgids
     assert links["uz-Cyrl"]["href"] == "/uz-cyrl/"
     assert client.get(links["ru"]["href"]).status_code == 200
 
