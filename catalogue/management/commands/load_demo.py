@@ -316,8 +316,11 @@ class Command(BaseCommand):
         editor = get_user_model().objects.filter(is_superuser=True, is_active=True).order_by("pk").first()
         if editor is None:
             raise CommandError("The Cyrillic pages are made as a superuser; there is none.")
-        standard = StandardPage.objects.child_of(home).filter(slug__in=[spec["slug"] for spec in data.STANDARD_PAGES])
-        for page in [home, *standard]:
+        # The home page, the sections of the menu and the collections: the Cyrillic site reads as
+        # Cyrillic. Exhibits and reading lists stay aliases: their editions are the curators' choice.
+        sections = Page.objects.child_of(home).filter(alias_of__isnull=True)
+        collections = CollectionPage.objects.filter(locale=default, alias_of__isnull=True)
+        for page in [home, *[p.specific for p in sections], *collections]:
             existing = page.get_translations().filter(locale=cyrillic).first()
             if existing is not None and not existing.alias_of_id:
                 continue
