@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connections
+from django.utils import translation
 from wagtail.models import Page, Site
 
 from catalogue.factories import (
@@ -89,6 +90,15 @@ BROWSER_TEST = [
     pytest.mark.usefixtures("restore_migration_data"),
     pytest.mark.browser,
 ]
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language: a request to /ru/… in one test leaves
+    Russian active in the thread, which would otherwise change the messages of the next one."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(scope="session", autouse=True)

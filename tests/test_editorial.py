@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Comment, Revision
+from wagtail.users.models import UserProfile
 
 from catalogue.factories import ItemFactory
 from catalogue.models import Item
@@ -22,6 +23,25 @@ pytestmark = pytest.mark.django_db
 
 ITEM_ADD = "wagtailsnippets_catalogue_item:add"
 ITEM_EDIT = "wagtailsnippets_catalogue_item:edit"
+
+
+def english_admin(user):
+    """The admin in English for `user`: these tests read its labels, not their translation."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def make_user(make_user):
+    """conftest's make_user (also behind as_role), with the admin in English."""
+    return lambda role, username=None: english_admin(make_user(role, username))
+
+
+@pytest.fixture
+def superuser(superuser):
+    return english_admin(superuser)
 
 
 def publish_scheduled():

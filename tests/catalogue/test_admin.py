@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
+from wagtail.users.models import UserProfile
 
 from catalogue.factories import AgentFactory, ItemFactory
 from catalogue.models import AccessLevel, Agent, Item, ItemAgent
@@ -12,6 +13,19 @@ from .item_form import item_form_data as form
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/admin/snippets/catalogue/item/"
+
+
+def english_admin(user):
+    """The admin in English for `user`: these tests read its labels and messages, not their translation."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
+@pytest.fixture
+def superuser(superuser):
+    return english_admin(superuser)
 
 
 @pytest.fixture
@@ -24,7 +38,7 @@ def editor(django_user_model):
         *Permission.objects.filter(content_type__app_label="catalogue", codename__endswith="_item"),
     )
     user.groups.add(group)
-    return user
+    return english_admin(user)
 
 
 def test_listing_filters_and_edit_form_load_for_an_editor(client, library, editor):

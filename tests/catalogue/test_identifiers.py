@@ -1,7 +1,15 @@
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils.translation import override
 
 from catalogue.identifiers import IdentifierScheme, clean_identifier
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages in English, the language of the msgids, whatever language an earlier test left active."""
+    with override("en"):
+        yield
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
@@ -16,6 +17,14 @@ pytestmark = pytest.mark.django_db
 
 STREAM = ExhibitStreamBlock()
 EMBED_URL = "https://www.youtube.com/watch?v=kutubxona"
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The blocks speak English here, the language of the messages: what they render and refuse is the subject,
+    not the language (tests/i18n checks the catalogues)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -3,8 +3,17 @@
 pytest-playwright drives Debian's chromium against Django's live server (see tests/conftest.py).
 """
 
+from django.utils.translation import gettext, override
+
 from ..conftest import BROWSER_TEST
 from .conftest import make_exhibit, make_image, make_item
+
+
+def counter(n, total):
+    """The lightbox's "Image n of total", as the Uzbek page (the exhibit's language) says it."""
+    with override("uz"):
+        return gettext("Image {n} of {total}").format(n=n, total=total)
+
 
 pytestmark = BROWSER_TEST
 
@@ -33,13 +42,13 @@ def test_gallery_comparison_and_viewer_work_with_the_keyboard(live_server, setti
     dialog = page.locator("dialog.lightbox")
     dialog.wait_for(state="visible")
     assert page.evaluate("document.activeElement.dataset.action") == "close"
-    assert dialog.locator(".lightbox__counter").inner_text() == "Image 1 of 3"
+    assert dialog.locator(".lightbox__counter").inner_text() == counter(1, 3)
     assert dialog.locator(".lightbox__image").get_attribute("alt") == alt_text
     page.keyboard.press("ArrowRight")
-    assert dialog.locator(".lightbox__counter").inner_text() == "Image 2 of 3"
+    assert dialog.locator(".lightbox__counter").inner_text() == counter(2, 3)
     assert "Varaq 2" in dialog.locator(".lightbox__caption").inner_text()
     page.keyboard.press("End")
-    assert dialog.locator(".lightbox__counter").inner_text() == "Image 3 of 3"
+    assert dialog.locator(".lightbox__counter").inner_text() == counter(3, 3)
     for _ in range(6):
         page.keyboard.press("Tab")
         assert page.evaluate("!!document.activeElement.closest('dialog.lightbox')")

@@ -6,7 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from catalogue.models import AccessLevel
 from media_library.models import CustomRendition
@@ -14,6 +15,12 @@ from media_library.models import CustomRendition
 from .conftest import make_exhibit, make_image, make_item, make_place_entries
 
 pytestmark = pytest.mark.django_db
+
+
+def in_uzbek(message):
+    """`message` as the pages of the Uzbek tree (unprefixed URLs, the default language) show it."""
+    with translation.override("uz"):
+        return translation.gettext(message)
 
 
 def showcase(items, heading="Tanlangan asarlar"):
@@ -39,7 +46,7 @@ def test_visitors_see_only_public_items(client, index, mixed):
     assert "Ochiq Xamsa" in html
     for key in ("draft", "reading_room", "staff", "embargoed"):
         assert mixed[key].title not in html, key
-    assert "Not public" not in html
+    assert in_uzbek("Not public") not in html
 
 
 def test_signed_in_readers_are_visitors_too(client, index, mixed, reader):
@@ -60,21 +67,24 @@ def test_editors_see_hidden_items_flagged(client, index, mixed, superuser):
     html = client.get(exhibit.url).content.decode()
     for item in mixed.values():
         assert item.title in html
-    assert html.count("Visitors do not see this item.") == 4
-    assert "Not public: draft" in html
-    assert "Not public: reading room" in html
-    assert "Not public: staff only" in html
-    assert "Not public: embargoed until" in html
+    assert html.count(in_uzbek("Visitors do not see this item.")) == 4
+    not_public = in_uzbek("Not public")
+    assert f"{not_public}: {in_uzbek('draft')}" in html
+    assert f"{not_public}: {in_uzbek('reading room')}" in html
+    assert f"{not_public}: {in_uzbek('staff only')}" in html
+    with translation.override("uz"):
+        until = date_format(mixed["embargoed"].embargo_until, "DATE_FORMAT")
+    assert f"{not_public}: {in_uzbek('embargoed until %(date)s') % {'date': until}}" in html
 
 
 def test_in_preview_hidden_items_are_flagged(index, mixed):
     exhibit = make_exhibit(index, body=[showcase(mixed.values())])
-    response = exhibit.make_preview_request()
+    response = exhibit.make_preview_request()  # a request for the page's own (Uzbek) address
     assert response.status_code == 200
     html = response.content.decode()
     for item in mixed.values():
         assert item.title in html
-    assert html.count("Visitors do not see this item.") == 4
+    assert html.count(in_uzbek("Visitors do not see this item.")) == 4
 
 
 def test_the_preview_of_an_unsaved_change_flags_too(admin_client, index, mixed):
@@ -83,9 +93,10 @@ def test_the_preview_of_an_unsaved_change_flags_too(admin_client, index, mixed):
     exhibit.save_revision()  # a draft: the live page still shows one item
     live = admin_client.get(exhibit.url).content.decode()
     assert mixed["draft"].title not in live
+    # The preview is the page as it will be served at its (Uzbek) address.
     preview = admin_client.get(reverse("wagtailadmin_pages:view_draft", args=[exhibit.pk])).content.decode()
     assert mixed["draft"].title in preview
-    assert "Visitors do not see this item." in preview
+    assert in_uzbek("Visitors do not see this item.") in preview
 
 
 # --- Cost ---------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.users.models import UserProfile
 
 from catalogue.factories import ItemFactory
 from media_library.models import CustomMedia, Derivative
@@ -12,6 +13,15 @@ from media_library.models import CustomMedia, Derivative
 pytestmark = pytest.mark.django_db
 
 CAPTIONS = b"WEBVTT\n\n00:00.000 --> 00:01.500\nAssalomu alaykum, aziz tinglovchilar.\n"
+
+
+@pytest.fixture
+def superuser(superuser):
+    """The superuser, with the admin in English: the tests read why an upload is refused, not its translation."""
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "en"
+    profile.save()
+    return superuser
 
 
 def ffmpeg(tmp_path, name, *args):

@@ -5,11 +5,21 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFont
+from wagtail.users.models import UserProfile
 
 from catalogue.factories import ItemFactory
 from media_library.models import CustomDocument, Derivative
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser(superuser):
+    """The superuser, with the admin in English: the tests read why an upload is refused, not its translation."""
+    profile = UserProfile.get_for_user(superuser)
+    profile.preferred_language = "en"
+    profile.save()
+    return superuser
 
 
 def text_pdf(lines):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.blocks import StreamBlock, StructBlock
 
 from reading_lists.blocks import (
@@ -11,6 +12,14 @@ from reading_lists.blocks import (
     ReadingListBodyBlock,
     SectionBlock,
 )
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The blocks speak English here, the language of the messages: what they accept and refuse is the subject,
+    not the language (tests/i18n checks the catalogues)."""
+    with translation.override("en"):
+        yield
 
 
 def external(**values):

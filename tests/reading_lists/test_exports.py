@@ -5,6 +5,7 @@ import io
 
 import pytest
 import rispy
+from django.utils import translation
 
 from catalogue.factories import AgentFactory, SubjectFactory
 from catalogue.identifiers import IdentifierScheme
@@ -14,6 +15,12 @@ from reading_lists.exports import page_range
 from .builders import add_reading_list, external_entry, item_entry, section
 
 pytestmark = pytest.mark.django_db
+
+
+def in_uzbek(message, **values):
+    """`message` as the Uzbek tree (unprefixed URLs, the default language) gives it, with `values` put in."""
+    with translation.override("uz"):
+        return translation.gettext(message) % values
 
 
 @pytest.fixture
@@ -140,10 +147,11 @@ def test_ris_parses_back_with_rispy_with_the_entries_in_order(client, seminar):
 
     assert khalid["authors"] == ["Adeeb Khalid"]
     assert khalid["urls"] == ["https://search.worldcat.org/search?q=Khalid"]
+    # Notes (N1) are free text for people: their labels are in the language of the page.
     assert khalid["notes"] == [
         "3-bob.",
-        "Reading: 3-bob",
-        "Key passage: Jadidism was a movement of cultural reform.",
+        in_uzbek("Reading: %(range)s", range="3-bob"),
+        in_uzbek("Key passage: %(passage)s", passage="Jadidism was a movement of cultural reform."),
     ]
     assert "start_page" not in khalid
 
