@@ -21,7 +21,7 @@ from wagtail.images.blocks import ImageChooserBlock as WagtailImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 from wagtailmedia.blocks import AbstractMediaChooserBlock
 
-from home.blocks import BaseStreamBlock, CaptionedImageBlock
+from home.blocks import BaseStreamBlock, CaptionedImageBlock, PerLanguageChooserMixin
 
 PREVIEW_TEMPLATE = "blocks/exhibits/preview.html"
 
@@ -83,7 +83,7 @@ def require_alt_text(image):
 # --- Choosers --------------------------------------------------------------------------------
 
 
-class ItemChooserBlock(SnippetChooserBlock):
+class ItemChooserBlock(PerLanguageChooserMixin, SnippetChooserBlock):
     """Chooses a catalogue item. All items of a stream are loaded together, ready for listing."""
 
     def __init__(self, **kwargs):

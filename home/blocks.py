@@ -1,9 +1,12 @@
 """The shared body StreamBlock. Exhibits and other apps build their blocks on it."""
 
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.field_block import ChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -64,3 +67,28 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     class Meta:
         template = "blocks/stream_block.html"
+
+
+class PerLanguageChooserMixin:
+    """For chooser blocks: the widget and form field made for each admin language.
+
+    Wagtail keeps a chooser block's widget and field for the life of the process, and the widget's
+    button text ("Choose item") is formatted when it is made, in the language of the first editor
+    who opened the form: the next editor, in another language, would read "Choose asar". Here they
+    are kept per language instead.
+    """
+
+    def _per_language(self, name, make):
+        made = self.__dict__.setdefault("_made_per_language", {})
+        key = (name, translation.get_language())
+        if key not in made:
+            made[key] = make(self)
+        return made[key]
+
+    @property
+    def widget(self):
+        return self._per_language("widget", SnippetChooserBlock.widget.func)
+
+    @property
+    def field(self):
+        return self._per_language("field", ChooserBlock.field.func)

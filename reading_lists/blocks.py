@@ -13,6 +13,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from catalogue.identifiers import IdentifierScheme, clean_identifier
+from home.blocks import PerLanguageChooserMixin
 
 from .entries import ENTRY_KEY, RESOLVER_KEY, EntryResolver
 
@@ -66,6 +67,14 @@ SECTION_PREVIEW = {
 }
 
 
+class ItemChooserBlock(PerLanguageChooserMixin, SnippetChooserBlock):
+    """Wagtail's snippet chooser, its button in each editor's language (home.blocks)."""
+
+    def deconstruct(self):
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.snippets.blocks.SnippetChooserBlock", args, kwargs
+
+
 class EntryBlockMixin:
     """Entries describe themselves through the list's resolver: visibility, title, links."""
 
@@ -85,7 +94,7 @@ class EntryBlockMixin:
 class ItemEntryBlock(EntryBlockMixin, blocks.StructBlock):
     entry_kind = "item_entry"
 
-    item = SnippetChooserBlock("catalogue.Item", label=_("catalogue item"))
+    item = ItemChooserBlock("catalogue.Item", label=_("catalogue item"))
     annotation = _annotation()
     reading_range = _reading_range()
     canvas = blocks.IntegerBlock(

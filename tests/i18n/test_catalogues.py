@@ -118,3 +118,17 @@ def test_language_names_follow_the_interface(language, expected):
         assert str(Language(code="chg", name="Chagatai")) == expected
         # A language without an Uzbek name keeps its English one rather than showing nothing.
         assert str(Language(code="zzz", name="Unlisted")) == "Unlisted"
+
+
+def test_chooser_blocks_speak_each_editors_language():
+    """Wagtail keeps a chooser block's widget for the life of the process; ours is made per language,
+    so an editor in English after one in Russian still reads "Choose item"."""
+    from exhibits.blocks import ItemChooserBlock as ExhibitItemChooser
+    from reading_lists.blocks import ItemChooserBlock
+
+    for block in (ItemChooserBlock("catalogue.Item"), ExhibitItemChooser()):
+        with translation.override("ru"):
+            russian = str(block.widget.choose_one_text)
+        with translation.override("en"):
+            assert str(block.widget.choose_one_text) == "Choose item"
+        assert russian != "Choose item"

@@ -93,8 +93,10 @@ class Command(BaseCommand):
             load_exhibit_demo(self.stdout)  # idempotent; publishing indexes its pages
             self.created["reading list pages"] += load_reading_list_demo(self.stdout) or 0
         users = self.ensure_users()
-        # After the Uzbek pages: the other languages' trees are made from them.
-        self.build_languages(home)
+        # After the Uzbek pages: the other languages' trees are made from them. The Cyrillic
+        # editions of the records share their files, whose tiles exist already.
+        with derivatives_limited_to(["tiles"]):
+            self.build_languages(home)
 
         if any(self.created.values()):
             self.stdout.write("Updating the search and references indexes…")
