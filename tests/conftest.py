@@ -176,6 +176,17 @@ def library(db):
     return Library()
 
 
+def english_admin(user):
+    """`user` with the admin in English: tests that read the admin's labels and messages rather
+    than their translation (the catalogues are checked in tests/i18n)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user
+
+
 @pytest.fixture
 def superuser(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "password")

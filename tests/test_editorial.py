@@ -10,27 +10,18 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Comment, Revision
-from wagtail.users.models import UserProfile
 
 from catalogue.factories import ItemFactory
 from catalogue.models import Item
 from exhibits.models import ExhibitPage
 
 from .catalogue.item_form import item_form_data
-from .conftest import as_role, publish_child
+from .conftest import as_role, english_admin, publish_child
 
 pytestmark = pytest.mark.django_db
 
 ITEM_ADD = "wagtailsnippets_catalogue_item:add"
 ITEM_EDIT = "wagtailsnippets_catalogue_item:edit"
-
-
-def english_admin(user):
-    """The admin in English for `user`: these tests read its labels, not their translation."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
 
 
 @pytest.fixture

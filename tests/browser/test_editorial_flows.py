@@ -13,14 +13,13 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
 from catalogue.models import Item
 from exhibits.models import ExhibitPage
 from media_library.factories import make_image_file
 from reading_lists.models import ReadingListPage
 
-from ..conftest import BROWSER_TEST, publish_child
+from ..conftest import BROWSER_TEST, english_admin, publish_child
 from ..exhibits.conftest import make_item
 
 pytestmark = BROWSER_TEST
@@ -35,10 +34,7 @@ def staff(django_user_model, staff_site):
     def person(username, group):
         user = django_user_model.objects.create_user(username, f"{username}@example.org", PASSWORD)
         user.groups.add(Group.objects.get(name=group))
-        profile = UserProfile.get_for_user(user)
-        profile.preferred_language = "en"
-        profile.save()
-        return user
+        return english_admin(user)
 
     return {
         "educator": person("educator", "Educators"),

@@ -3,24 +3,16 @@
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
 from catalogue.factories import AgentFactory, ItemFactory
 from catalogue.models import AccessLevel, Agent, Item, ItemAgent
 
+from ..conftest import english_admin
 from .item_form import item_form_data as form
 
 pytestmark = pytest.mark.django_db
 
 LIST_URL = "/admin/snippets/catalogue/item/"
-
-
-def english_admin(user):
-    """The admin in English for `user`: these tests read its labels and messages, not their translation."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
 
 
 @pytest.fixture

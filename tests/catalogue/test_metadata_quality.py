@@ -1,11 +1,12 @@
 """Staff see which public items lack a rights statement, a date, a language or alt text on their images."""
 
 import pytest
-from wagtail.users.models import UserProfile
 
 from catalogue.factories import ItemFactory
 from catalogue.models import AccessLevel, Item, ItemFile, Language, RightsStatement
 from media_library.factories import CustomImageFactory
+
+from ..conftest import english_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -13,10 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def superuser(superuser):
     """The superuser, with the admin in English: the tests read its labels, not their translation."""
-    profile = UserProfile.get_for_user(superuser)
-    profile.preferred_language = "en"
-    profile.save()
-    return superuser
+    return english_admin(superuser)
 
 
 @pytest.fixture

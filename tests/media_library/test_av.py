@@ -5,10 +5,11 @@ import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.users.models import UserProfile
 
 from catalogue.factories import ItemFactory
 from media_library.models import CustomMedia, Derivative
+
+from ..conftest import english_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -18,10 +19,7 @@ CAPTIONS = b"WEBVTT\n\n00:00.000 --> 00:01.500\nAssalomu alaykum, aziz tinglovch
 @pytest.fixture
 def superuser(superuser):
     """The superuser, with the admin in English: the tests read why an upload is refused, not its translation."""
-    profile = UserProfile.get_for_user(superuser)
-    profile.preferred_language = "en"
-    profile.save()
-    return superuser
+    return english_admin(superuser)
 
 
 def ffmpeg(tmp_path, name, *args):

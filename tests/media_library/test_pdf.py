@@ -5,10 +5,11 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image, ImageDraw, ImageFont
-from wagtail.users.models import UserProfile
 
 from catalogue.factories import ItemFactory
 from media_library.models import CustomDocument, Derivative
+
+from ..conftest import english_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def superuser(superuser):
     """The superuser, with the admin in English: the tests read why an upload is refused, not its translation."""
-    profile = UserProfile.get_for_user(superuser)
-    profile.preferred_language = "en"
-    profile.save()
-    return superuser
+    return english_admin(superuser)
 
 
 def text_pdf(lines):

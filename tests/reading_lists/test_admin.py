@@ -6,10 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
 
 from reading_lists.models import Audience, ReadingListPage
 
+from ..conftest import english_admin
 from .builders import add_reading_list, external_entry, item_entry, section
 
 pytestmark = pytest.mark.django_db
@@ -43,10 +43,7 @@ def edit_form_data(page, entries):
 @pytest.fixture
 def editor(superuser):
     """The superuser with the admin in English, the language of the messages (tests/i18n checks the catalogues)."""
-    profile = UserProfile.get_for_user(superuser)
-    profile.preferred_language = "en"
-    profile.save()
-    return superuser
+    return english_admin(superuser)
 
 
 def in_uzbek(message):

@@ -15,7 +15,8 @@ class Command(BaseCommand):
     def handle(self, *args, check=False, **options):
         if not SOURCE.exists():
             raise CommandError(f"No Uzbek Latin catalogue at {SOURCE}.")
-        text = render(build_catalogue())
+        catalogue = build_catalogue()
+        text = render(catalogue)
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else None
         if check:
             if current != text:
@@ -24,5 +25,4 @@ class Command(BaseCommand):
             return
         TARGET.parent.mkdir(parents=True, exist_ok=True)
         TARGET.write_text(text, encoding="utf-8")
-        catalogue = build_catalogue()
         self.stdout.write(f"Wrote {len(catalogue)} messages to {TARGET}.")
