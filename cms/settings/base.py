@@ -293,6 +293,12 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAIL_DATE_FORMAT = "%Y-%m-%d"
 WAGTAIL_DATETIME_FORMAT = "%Y-%m-%d %H:%M"
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Autosave of the editing forms is off unless asked for (milliseconds, e.g. 500). On the "add"
+# forms the first autosave creates the record, and a save or submit clicked while it is on its
+# way creates a second one; autosave can also duplicate inline rows (creators, identifiers,
+# files: wagtail/wagtail#14568). A catalogue cannot afford silent duplicates; editors keep the
+# "unsaved changes" warning.
+WAGTAIL_AUTOSAVE_INTERVAL = int(os.environ.get("WAGTAIL_AUTOSAVE_INTERVAL", "0"))
 # The library's public pages are open; the item page checks each item's access itself.
 LOGIN_URL = "wagtailadmin_login"
 

@@ -175,3 +175,16 @@ def test_merging_subjects_keeps_one_link_per_item_and_moves_links_of_other_apps(
     ExhibitCurator.objects.create(page=exhibit, agent=agent_duplicate)
     agent.merge(agent_duplicate)
     assert list(ExhibitCurator.objects.filter(page=exhibit).values_list("agent", flat=True)) == [agent.pk]
+
+
+def test_the_add_and_edit_forms_do_not_autosave(client, library, editor, settings):
+    """A new record is made only when its cataloguer saves it: with autosave on, a save clicked
+    during the first autosave of an "add" form made a second record (docs/configuration.md)."""
+    item = ItemFactory(title="Xamsa", collections=[library.navoiy])
+    client.force_login(editor)
+    for url in (f"{LIST_URL}add/", f"{LIST_URL}edit/{item.pk}/"):
+        body = client.get(url).content.decode()
+        assert 'data-controller="w-unsaved' in body  # the form is there, with its unsaved-changes warning
+        assert "w-autosave-interval-value" not in body
+    settings.WAGTAIL_AUTOSAVE_INTERVAL = 500  # the switch still works for a site that wants it
+    assert "w-autosave-interval-value" in client.get(f"{LIST_URL}add/").content.decode()
