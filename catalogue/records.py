@@ -17,12 +17,27 @@ ET.register_namespace("dc", DC)
 ET.register_namespace("xsi", XSI)
 
 
-def dublin_core(item, request=None):
-    """The oai_dc element of `item`: every Dublin Core value, with its language where it has one."""
-    from media_library.iiif import LOCALE_TAGS, manifest_url, plain_text
+def language_tag(tag):
+    """A BCP 47 tag with the script for Uzbek (uz → uz-Latn), in the usual case (uz-cyrl → uz-Cyrl)."""
+    from media_library.iiif import LOCALE_TAGS
+
+    tag = (tag or "").strip()
+    return LOCALE_TAGS.get(tag.lower(), tag)
+
+
+def dublin_core(item, request=None, url=None, translations=(), public_targets=None):
+    """The oai_dc element of `item`: every Dublin Core value, with its language where it has one.
+
+    `url` is the item's address (else looked up for `request`); `translations` are published
+    translations of the item whose text is added in their own language; `public_targets` the ids
+    of public items among the targets of its relations (else looked up): a relation to an item
+    the public may not see is left out.
+    """
+    from catalogue.models import Item
+    from media_library.iiif import manifest_url, plain_text
     from media_library.tiles import absolute
 
-    record_lang = LOCALE_TAGS.get(item.locale.language_code.lower(), item.locale.language_code)
+    record_lang = language_tag(item.locale.language_code)
     root = ET.Element(f"{{{OAI_DC}}}dc", {f"{{{XSI}}}schemaLocation": SCHEMA_LOCATION})
 
     def add(element, value, lang=None):
@@ -33,36 +48,59 @@ def dublin_core(item, request=None):
             if lang:
                 node.set(XML_LANG, lang)
 
-    add("title", item.title, item.title_language or record_lang)
+    add("title", item.title, language_tag(item.title_language) or record_lang)
+    for translation in translations:
+        lang = language_tag(translation.locale.language_code)
+        if translation.title != item.title:
+            add("title", translation.title, language_tag(translation.title_language) or lang)
     for title in item.alternative_titles.all():
-        add("title", title.title, title.language or None)
+        add("title", title.title, language_tag(title.language) or None)
     for link in item.agent_links.all():
         add(link.dc_element, link.agent.name)
     for link in item.subject_links.all():
         add("subject", link.subject.label, record_lang)
     add("description", plain_text(item.description), record_lang)
-    add("publisher", ", ".join(p for p in (item.place_of_publication, item.publisher) if p))
+    for translation in translations:
+        lang = language_tag(translation.locale.language_code)
+        if translation.description != item.description:
+            add("description", plain_text(translation.description), lang)
+    add("publisher", ", ".join(p for p in (item.place_of_publication, item.publisher) if p), record_lang)
+    for translation in translations:
+        publisher = ", ".join(p for p in (translation.place_of_publication, translation.publisher) if p)
+        if (translation.place_of_publication, translation.publisher) != (item.place_of_publication, item.publisher):
+            add("publisher", publisher, language_tag(translation.locale.language_code))
     add("date", item.date_edtf or item.date)
     add("type", item.dcmi_type)
     add("format", item.format)
-    add("format", item.extent)
+    add("format", item.extent, record_lang)
     if item.pk:
-        add("identifier", absolute(item.get_url(request) or ""))
+        add("identifier", absolute(url or item.get_url(request) or ""))
         add("identifier", manifest_url(item))
     for identifier in item.identifiers.all():
         add("identifier", f"{identifier.scheme}:{identifier.value}")
     add("source", item.source)
     for language in item.languages.all():
         add("language", language.code)
-    for relation in item.relations.all():
-        target = absolute(relation.target_item.get_url(request) or "") if relation.target_item_id else relation.uri
-        add("relation", target)
+    relations = list(item.relations.all())
+    if public_targets is None:
+        targets = {r.target_item_id for r in relations if r.target_item_id}
+        public_targets = (
+            set(Item.objects.public().filter(pk__in=targets).values_list("pk", flat=True)) if targets else ()
+        )
+    for relation in relations:
+        if not relation.target_item_id:
+            add("relation", relation.uri)
+        elif relation.target_item_id in public_targets:
+            add("relation", absolute(relation.target_item.get_canonical_url(request) or ""))
     for link in item.place_links.all():
         add("coverage", link.place.name)
     add("coverage", item.temporal_coverage, record_lang)
+    for translation in translations:
+        if translation.temporal_coverage != item.temporal_coverage:
+            add("coverage", translation.temporal_coverage, language_tag(translation.locale.language_code))
     if item.rights_id:
         add("rights", item.rights.uri)
-    add("rights", item.rights_holder)
+    add("rights", item.rights_holder, record_lang)
     return root
 
 
@@ -84,3 +122,10 @@ def item_dublin_core(request, item_id):
     else:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def plain_description(html):
+    """A rich-text description as plain text, for formats without markup (oai_dc, MARC)."""
+    from media_library.iiif import plain_text
+
+    return plain_text(html)

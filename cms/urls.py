@@ -29,6 +29,8 @@ urlpatterns = [
     path("files/private/<path:name>", media_views.private_media, name="private_media"),
     path("iiif/<int:item_id>/manifest", media_views.iiif_manifest, name="iiif_manifest"),
     path("iiif/collection/<int:page_id>", media_views.iiif_collection, name="iiif_collection"),
+    # OAI-PMH: one base URL for every language (docs/oai-pmh.md).
+    path("oai/", include("oai.urls")),
     path("records/<int:item_id>/dc.xml", item_dublin_core, name="item_dublin_core"),
     path("iiif/<int:item_id>/canvas/<int:file_id>/text", media_views.iiif_canvas_text, name="iiif_canvas_text"),
     # A sitemap index with one paginated sitemap per section: a national catalogue

@@ -43,5 +43,7 @@ echo "== lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/djhtml --check templates
+echo "== schemas"
+scripts/fetch-schemas.sh
 echo "== tests"
 .venv/bin/pytest "$@"

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "exhibits",
     "media_library",
     "search",
+    "oai",
     # Translation of pages and items: synchronised locale trees and the translation editor.
     # wagtail_localize.locales replaces wagtail.locales (https://wagtail-localize.org/stable/how-to/installation/).
     "wagtail_localize",
@@ -322,3 +323,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# OAI-PMH data provider (/oai/, docs/oai-pmh.md): the domain in the record identifiers
+# oai:<domain>:<item id> (a domain the library controls; never change it once harvested;
+# empty = the host of WAGTAILADMIN_BASE_URL, or kutubxona.uz), the contact address given to
+# harvesters, and the repository's name.
+OAI_REPOSITORY_IDENTIFIER = os.environ.get("OAI_REPOSITORY_IDENTIFIER", "")
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "")
+OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "Kutubxona")
