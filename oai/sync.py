@@ -219,6 +219,8 @@ def _with_datestamp(marc, datestamp):
 
 def rebuild_pending(limit=REBUILD_LIMIT):
     """Rebuild up to `limit` pending records; those another process is rebuilding are skipped."""
+    if not Record.objects.filter(pending=True).exists():
+        return 0
     with transaction.atomic():
         keys = list(
             Record.objects.filter(pending=True)

@@ -238,8 +238,6 @@ def _harvest_state(verb, arguments, now):
             raise OAIError("badResumptionToken", f"The resumption token does not belong to {verb}.")
         return state
     _check_format(arguments["metadataPrefix"])
-    if "set" in arguments and not collection_sets():
-        raise OAIError("noSetHierarchy", "This repository has no sets.")
     return {
         "verb": verb,
         "prefix": arguments["metadataPrefix"],
@@ -283,6 +281,8 @@ def _list(verb, arguments, now):
         records = records.defer("oai_dc", "marc21")
     page = list(records.order_by("datestamp", "item_id")[: PAGE_SIZE + 1])
     if not page:
+        if state["set"] and not collection_sets():
+            raise OAIError("noSetHierarchy", "This repository has no sets.")
         raise OAIError("noRecordsMatch", "No records match the arguments of this request.")
     more = len(page) > PAGE_SIZE
     page = page[:PAGE_SIZE]
