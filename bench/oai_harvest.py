@@ -112,7 +112,7 @@ def seed(count, collections):
                     dcmi_type=rng.choice(types),
                     live=True,
                     locale=locale,
-                    primary_collection=(collection := rng.choice(collections)),
+                    primary_collection=rng.choice(collections),
                 )
                 for i in range(size)
             ]
