@@ -2,6 +2,7 @@
 terms they show, the items they link to, and the collections (sets) they belong to."""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from catalogue.models import (
@@ -51,9 +52,18 @@ def _collection_changed(sender, instance, **kwargs):
     """A collection published, unpublished, moved or deleted: its items' set memberships change."""
     from oai.sync import mark_pending
 
-    if not isinstance(instance, CollectionPage):
+    if not (isinstance(sender, type) and issubclass(sender, CollectionPage)):
         return
     memberships = Item.collections.through.objects.filter(collectionpage__path__startswith=instance.path)
+    mark_pending(item_ids=memberships.values("item_id"))
+
+
+def _restriction_changed(sender, instance, **kwargs):
+    """A collection made private or public again (page privacy): its items leave or join its set."""
+    from oai.sync import mark_pending
+
+    page = instance.page
+    memberships = Item.collections.through.objects.filter(collectionpage__path__startswith=page.path)
     mark_pending(item_ids=memberships.values("item_id"))
 
 
@@ -66,3 +76,5 @@ def connect():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(_collection_changed, dispatch_uid=f"oai_collection_{id(signal)}")
     pre_delete.connect(_collection_changed, sender=CollectionPage, dispatch_uid="oai_collection_deleted")
+    for signal in (post_save, post_delete):
+        signal.connect(_restriction_changed, sender=PageViewRestriction, dispatch_uid=f"oai_restriction_{id(signal)}")

@@ -163,7 +163,11 @@ def rebuild(translation_keys):
             if record is not None and record.datestamp is not None:
                 primary = next((i for i in items if i.pk == record.item_id), None)
             else:
-                primary = next((i for i in items if i.locale_id == default_locale_id), items[0] if items else None)
+                # Not yet disseminated: the main-language item, else the first public translation.
+                candidates = [i for i in items if i.pk in public_ids] or items
+                primary = next(
+                    (i for i in candidates if i.locale_id == default_locale_id), candidates[0] if candidates else None
+                )
             if primary is None or primary.pk not in public_ids:
                 if record is None:
                     continue
@@ -275,10 +279,8 @@ def mark_pending(item_ids=None, translation_keys=None):
 
 
 def _schedule():
-    """Rebuild once when the current transaction commits, however many records it marked."""
-    connection = transaction.get_connection()
-    if connection.in_atomic_block and any(entry[1] is _rebuild_on_commit for entry in connection.run_on_commit):
-        return
+    """Rebuild when the current transaction commits. Every change asks; after the first rebuild
+    the others find nothing pending (one query each)."""
     transaction.on_commit(_rebuild_on_commit)
 
 

@@ -208,3 +208,27 @@ def test_sync_command_rebuilds_every_record(xamsa, synced):
     call_command("oai_sync", stdout=out)
     record = Record.objects.get()
     assert record.item_id == xamsa.pk and not record.pending and "Xamsa" in record.oai_dc
+
+
+def test_set_membership_follows_the_collection_tree(oai, library, xamsa):
+    manuscripts, navoiy = library.manuscripts.pk, library.navoiy.pk
+    before = get_record(oai, xamsa)
+    specs = [e.text for e in before.iterfind(".//oai:header/oai:setSpec", NS)]
+    assert specs == [f"collection:{manuscripts}", f"collection:{manuscripts}:{navoiy}"]
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        library.navoiy.unpublish()
+        after = get_record(oai, xamsa)
+        assert [e.text for e in after.iterfind(".//oai:header/oai:setSpec", NS)] == []
+        assert after.findtext(".//oai:datestamp", namespaces=NS) > before.findtext(".//oai:datestamp", namespaces=NS)
+
+
+def test_a_saved_item_is_rebuilt_when_its_transaction_commits(library, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        item = ItemFactory(title="Qutadg'u bilig")
+    record = Record.objects.get(pk=item.pk)
+    assert not record.pending and "Qutadg'u bilig" in record.oai_dc and record.datestamp is not None
+    with django_capture_on_commit_callbacks(execute=True):
+        item.access_level = AccessLevel.READING_ROOM
+        item.save_revision().publish()
+    record.refresh_from_db()
+    assert record.deleted and not record.oai_dc and not record.marc21
