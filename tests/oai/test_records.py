@@ -232,3 +232,13 @@ def test_a_saved_item_is_rebuilt_when_its_transaction_commits(library, django_ca
         item.save_revision().publish()
     record.refresh_from_db()
     assert record.deleted and not record.oai_dc and not record.marc21
+
+
+def test_signed_in_staff_harvest_the_same_public_records(oai, client, superuser, xamsa):
+    hidden = ItemFactory(title="Staff only", access_level=AccessLevel.STAFF)
+    client.force_login(superuser)
+    assert identifiers(oai(verb="ListIdentifiers", metadataPrefix="oai_dc")) == [oai_id(xamsa)]
+    assert errors(get_record(oai, hidden)) == ["idDoesNotExist"]
+    assert errors(oai(post=True, verb="GetRecord", identifier=oai_id(hidden), metadataPrefix="marc21")) == [
+        "idDoesNotExist"
+    ]
