@@ -10,6 +10,9 @@ import hashlib
 import logging
 from xml.etree import ElementTree as ET
 
+from datetime import timedelta
+
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
 from django.utils import timezone
@@ -239,6 +242,7 @@ def rebuild_pending(limit=REBUILD_LIMIT):
 
 def rebuild_all(progress=None):
     """Every translation group with a public item or a record; returns (groups, changed)."""
+    lift_embargoes()
     keys = set(Item.objects.public().values_list("translation_key", flat=True))
     keys |= set(Record.objects.values_list("translation_key", flat=True))
     keys = sorted(keys)
@@ -251,6 +255,31 @@ def rebuild_all(progress=None):
 
 
 # --- marking records pending -----------------------------------------------------------------
+
+# How far back an ended embargo is looked for (the check runs on the first OAI request of each day).
+EMBARGO_LOOKBACK = timedelta(days=30)
+
+
+def lift_embargoes(today=None):
+    """Items made public by the end of their embargo, which no save announced: marked pending."""
+    today = today or timezone.localdate()
+    disseminated = Record.objects.filter(deleted=False, datestamp__isnull=False).values("translation_key")
+    keys = list(
+        Item.objects.public()
+        .filter(embargo_until__gt=today - EMBARGO_LOOKBACK)
+        .exclude(translation_key__in=disseminated)
+        .values_list("translation_key", flat=True)
+    )
+    if keys:
+        mark_pending(translation_keys=keys)
+    return len(keys)
+
+
+def lift_embargoes_daily():
+    """lift_embargoes() once a day (per cache), so a request costs no query for it otherwise."""
+    today = timezone.localdate()
+    if cache.add(f"oai:embargoes:{today.isoformat()}", True, timeout=26 * 3600):
+        lift_embargoes(today)
 
 
 def mark_pending(item_ids=None, translation_keys=None):

@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from oai import conf
 from oai.models import Record
-from oai.sync import collection_sets, rebuild_pending
+from oai.sync import collection_sets, lift_embargoes_daily, rebuild_pending
 
 PAGE_SIZE = 100
 TOKEN_LIFETIME = timedelta(hours=24)
@@ -78,6 +78,7 @@ def endpoint(request):
         verb, arguments = _check_arguments(query)
         # Records changed since the last request are brought up to date before the harvest's
         # snapshot is taken (at most oai.sync.REBUILD_LIMIT; the rest is done by the next requests).
+        lift_embargoes_daily()
         rebuild_pending()
         now = timezone.now()
         body = HANDLERS[verb](request, arguments, now, base_url)

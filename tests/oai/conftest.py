@@ -57,3 +57,12 @@ def synced():
             pass
 
     return sync
+
+
+@pytest.fixture(autouse=True)
+def daily_checks_not_done():
+    """The once-a-day look for ended embargoes (oai.sync.lift_embargoes_daily) is remembered in the
+    cache; each test starts as if it had not run yet."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -103,6 +103,7 @@ def test_a_resumption_page_costs_what_a_first_page_costs(
     for n in range(12):
         ItemFactory(title=f"Item {n}")
     synced()
+    oai(verb="Identify")  # the first request of the day also looks for ended embargoes
     first = oai(verb="ListRecords", metadataPrefix="oai_dc")
     with django_assert_max_num_queries(2):  # pending changes, the page: no count
         oai(verb="ListRecords", resumptionToken=token(first).text)

@@ -242,3 +242,11 @@ def test_signed_in_staff_harvest_the_same_public_records(oai, client, superuser,
     assert errors(oai(post=True, verb="GetRecord", identifier=oai_id(hidden), metadataPrefix="marc21")) == [
         "idDoesNotExist"
     ]
+
+
+def test_an_item_appears_when_its_embargo_ends(oai, library):
+    embargoed = ItemFactory(title="Embargoed", embargo_until=timezone.localdate() + timedelta(days=1))
+    assert errors(get_record(oai, embargoed)) == ["idDoesNotExist"]
+    with time_machine.travel(timezone.now() + timedelta(days=2)):
+        # Nobody saved the item: the first request of the day finds that its embargo has ended.
+        assert identifiers(oai(verb="ListIdentifiers", metadataPrefix="oai_dc")) == [oai_id(embargoed)]
