@@ -8,9 +8,8 @@ datestamp only when what it disseminates (metadata, set membership, deletion) ha
 
 import hashlib
 import logging
-from xml.etree import ElementTree as ET
-
 from datetime import timedelta
+from xml.etree import ElementTree as ET
 
 from django.core.cache import cache
 from django.db import transaction
