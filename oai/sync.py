@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Prefetch
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from catalogue.models import (
@@ -121,7 +121,16 @@ class _Urls:
 
 
 def render(item, translations, sets, urls, public_targets):
-    """(oai_dc XML, marc21 XML without its 005 field, set specs) of a public item."""
+    """(oai_dc XML, marc21 XML without its 005 field, set specs) of a public item.
+
+    In English whatever the language of the request that triggers it (MARC relator terms): the
+    same item always gives the same record, so its datestamp moves only when the item changes.
+    """
+    with translation.override("en"):
+        return _render(item, translations, sets, urls, public_targets)
+
+
+def _render(item, translations, sets, urls, public_targets):
     specs = specs_with_ancestors(sets[c.pk][0] for c in item.collections.all() if c.pk in sets)
     url = urls(item)
     dc = ET.tostring(
