@@ -122,10 +122,3 @@ def item_dublin_core(request, item_id):
     else:
         patch_cache_control(response, private=True, no_store=True)
     return response
-
-
-def plain_description(html):
-    """A rich-text description as plain text, for formats without markup (oai_dc, MARC)."""
-    from media_library.iiif import plain_text
-
-    return plain_text(html)

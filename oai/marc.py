@@ -7,7 +7,7 @@ from datetime import UTC
 import pymarc
 from pymarc import Field, Indicators, Subfield
 
-from catalogue.records import plain_description
+from media_library.iiif import plain_text
 
 # Leader/06, type of record, by DCMI type.
 RECORD_TYPES = {
@@ -92,10 +92,10 @@ def marc_record(item, url="", translations=()):
     fields.append(_field("300", " ", " ", ("a", item.extent)))
     fields.append(_field("340", " ", " ", ("a", item.format)))
     fields.append(_field("500", " ", " ", ("a", item.source and f"Source: {item.source}")))
-    fields.append(_field("520", " ", " ", ("a", plain_description(item.description))))
+    fields.append(_field("520", " ", " ", ("a", plain_text(item.description))))
     for translation in translations:
         if translation.description != item.description:
-            fields.append(_field("520", " ", " ", ("a", plain_description(translation.description))))
+            fields.append(_field("520", " ", " ", ("a", plain_text(translation.description))))
     if item.rights_id or item.rights_holder:
         fields.append(
             _field(
