@@ -273,7 +273,11 @@ def _list(verb, arguments, now):
         state["size"] = records.count()
     if state["after"]:
         after_datestamp, after_id = datetime.fromisoformat(state["after"][0]), state["after"][1]
-        records = records.filter(Q(datestamp__gt=after_datestamp) | Q(datestamp=after_datestamp, item_id__gt=after_id))
+        # (datestamp, id) > (after): the first condition alone lets PostgreSQL walk the index
+        # from that point and stop after one page, however deep in the list it is.
+        records = records.filter(datestamp__gte=after_datestamp).filter(
+            Q(datestamp__gt=after_datestamp) | Q(item_id__gt=after_id)
+        )
     if state["prefix"] == "oai_dc" and verb == "ListRecords":
         records = records.defer("marc21")
     elif verb == "ListRecords":
