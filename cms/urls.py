@@ -2,13 +2,13 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from catalogue.records import item_dublin_core
+from catalogue.records import item_citation, item_dublin_core, item_dublin_core_json
 from catalogue.sitemaps import sitemaps_for
 from media_library import views as media_views
 from search import views as search_views
@@ -30,6 +30,8 @@ urlpatterns = [
     path("iiif/<int:item_id>/manifest", media_views.iiif_manifest, name="iiif_manifest"),
     path("iiif/collection/<int:page_id>", media_views.iiif_collection, name="iiif_collection"),
     path("records/<int:item_id>/dc.xml", item_dublin_core, name="item_dublin_core"),
+    path("records/<int:item_id>/dc.json", item_dublin_core_json, name="item_dublin_core_json"),
+    re_path(r"^records/(?P<item_id>\d+)/cite\.(?P<extension>bib|ris|json)$", item_citation, name="item_citation"),
     path("iiif/<int:item_id>/canvas/<int:file_id>/text", media_views.iiif_canvas_text, name="iiif_canvas_text"),
     # A sitemap index with one paginated sitemap per section: a national catalogue
     # outgrows the 50,000 URLs one sitemap file may hold.
