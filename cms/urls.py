@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from catalogue import feeds
 from catalogue.records import item_citation, item_dublin_core, item_dublin_core_json
 from catalogue.sitemaps import sitemaps_for
 from media_library import views as media_views
@@ -37,7 +38,16 @@ urlpatterns = [
     # outgrows the 50,000 URLs one sitemap file may hold.
     path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
-    path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain")),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain",
+            extra_context={
+                "prefixes": [f"/{code}/" for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+            },
+        ),
+    ),
 ]
 
 if settings.DEBUG:
@@ -56,6 +66,10 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("feeds/items.rss", feeds.feed_view(feeds.NewItemsFeed), name="feed_items_rss"),
+    path("feeds/items.atom", feeds.feed_view(feeds.NewItemsAtomFeed), name="feed_items_atom"),
+    path("feeds/exhibits.rss", feeds.feed_view(feeds.NewExhibitsFeed), name="feed_exhibits_rss"),
+    path("feeds/exhibits.atom", feeds.feed_view(feeds.NewExhibitsAtomFeed), name="feed_exhibits_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
