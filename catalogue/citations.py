@@ -116,6 +116,27 @@ def split_name(name):
     return parts[-1], " ".join(parts[:-1])
 
 
+def exact_year(date):
+    """The year of a date given as one year (“1960”, “1960-05-01”), else None (“c. 1850”, “XVI asr”).
+
+    Read from the text rather than Item.year_from, which is only set on save: a preview cites the form.
+    """
+    from django.core.exceptions import ValidationError
+
+    from catalogue.dates import parse_date
+
+    try:
+        parsed = parse_date(date)
+    except ValidationError:
+        return None
+    if parsed is None or parsed.year_from is None or parsed.year_from != parsed.year_to or parsed.year_from <= 0:
+        return None
+    if parsed.edtf.endswith(("~", "?", "%")):
+        return None  # approximate or uncertain: cited as written
+    return parsed.year_from
+    return None
+
+
 def initials(given):
     return " ".join(f"{part[0]}." for part in re.split(r"[\s-]+", given) if part and part[0].isalpha())
 
@@ -144,7 +165,7 @@ class Citable:
         self.identifiers = list(item.identifiers.all())
         self.languages = list(item.languages.all())
         self.subjects = [link.subject.label for link in item.subject_links.all()]
-        self.year = item.year_from if item.year_from is not None and item.year_from == item.year_to else None
+        self.year = exact_year(item.date)
         self.accessed = timezone.localdate()
 
     def identifier(self, scheme):
@@ -346,12 +367,15 @@ def gost_reference(citable, language):
     return text
 
 
-def formatted_references(citable, language=None):
-    """[{key, label, html, text}] of the styles in STYLES, cached per record revision, language and day."""
+def formatted_references(citable, language=None, use_cache=True):
+    """[{key, label, html, text}] of the styles in STYLES, cached per record revision, language and day.
+
+    A preview shows unsaved changes under the saved record's revision: it passes use_cache=False.
+    """
     language = (language or translation.get_language() or "uz").lower()
     item = citable.item
     cache_key = None
-    if item.pk:
+    if item.pk and use_cache:
         stamp = f"{item.pk}:{item.latest_revision_id}:{item.updated_at.isoformat() if item.updated_at else ''}"
         digest = hashlib.sha1(
             f"{stamp}:{language}:{citable.accessed}:{citable.url}:{citable.library_name}".encode()

@@ -94,7 +94,7 @@ def citing_context(request, item, files, collections):
     record_language = LOCALE_TAGS.get(item.locale.language_code.lower(), item.locale.language_code)
     return {
         "citable": citable,
-        "references": formatted_references(citable),
+        "references": formatted_references(citable, use_cache=not getattr(request, "is_preview", False)),
         "citation_pdf_url": request.build_absolute_uri(pdf.url) if pdf and public else "",
         "structured_data": item_jsonld(
             item,

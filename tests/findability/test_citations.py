@@ -177,3 +177,26 @@ def test_item_page_meta_tags_for_zotero_and_scholar(client, boburnoma):
     assert meta("citation_language") == ["uz"]
     assert meta("citation_isbn") == ["9780306406157"]
     assert meta("citation_public_url") == [f"http://testserver{boburnoma.get_canonical_url()}"]
+
+
+def test_preview_cites_the_unsaved_changes(client, boburnoma, superuser):
+    from tests.catalogue.item_form import item_form_data
+
+    client.force_login(superuser)
+    client.get(boburnoma.get_url())  # the saved record's references are now cached
+    preview_url = f"/admin/snippets/catalogue/item/preview/{boburnoma.pk}/"
+    posted = client.post(preview_url, item_form_data(title="Boburnoma, edited in preview", date="1961"))
+    assert posted.json()["is_valid"] is True
+    refs = references(client.get(preview_url))
+    assert "Boburnoma, edited in preview /" in refs["GOST R 7.0.100-2018"]
+    assert "(1961)" in refs["APA"]
+
+
+def test_an_approximate_date_is_cited_as_written(client, library):
+    item = ItemFactory(title="Devon", date="c. 1850")
+    (entry,) = bibtexparser.parse_string(client.get(f"/records/{item.pk}/cite.bib").content.decode()).entries
+    assert "year" not in entry.fields_dict
+    assert entry["note"] == "c. 1850"
+    (csl,) = json.loads(client.get(f"/records/{item.pk}/cite.json").content)
+    assert csl["issued"] == {"literal": "c. 1850"}
+    assert "c. 1850" in references(client.get(item.get_url()))["GOST R 7.0.100-2018"]
