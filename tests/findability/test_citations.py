@@ -200,3 +200,33 @@ def test_an_approximate_date_is_cited_as_written(client, library):
     (csl,) = json.loads(client.get(f"/records/{item.pk}/cite.json").content)
     assert csl["issued"] == {"literal": "c. 1850"}
     assert "c. 1850" in references(client.get(item.get_url()))["GOST R 7.0.100-2018"]
+
+
+def small_pdf():
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("L", (200, 280), 255).save(buffer, "PDF")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("file_access", ["open", "staff"])
+def test_citation_pdf_url_only_for_an_open_pdf(client, library, file_access):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from media_library.models import CustomDocument
+
+    document = CustomDocument(title="kitob.pdf", file=SimpleUploadedFile("kitob.pdf", small_pdf()))
+    document.save()
+    item = ItemFactory(title="Kitob")
+    item.files.create(kind="pdf", document=document, label="PDF", access_level=file_access)
+    item.save()
+    document.refresh_from_db()
+    html = BeautifulSoup(client.get(item.get_url()).content.decode(), "html.parser")
+    tags = [m["content"] for m in html.select('meta[name="citation_pdf_url"]')]
+    if file_access == "open":
+        assert tags == [document.url if document.url.startswith("http") else f"http://testserver{document.url}"]
+    else:
+        assert tags == []
