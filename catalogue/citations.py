@@ -19,6 +19,7 @@ access date), and are cached under those.
 import hashlib
 import json
 import re
+import threading
 import warnings
 from html import unescape
 
@@ -231,6 +232,7 @@ def _escaped(value):
 
 
 SAFE_TAGS = {"i", "b", "span", "sup", "sub"}
+_parsed_styles = threading.local()
 TAG_RE = re.compile(r"<\s*/?\s*([a-zA-Z0-9]+)")
 
 
@@ -247,9 +249,14 @@ def csl_reference(csl, style_name, language):
     with warnings.catch_warnings():
         # citeproc-py warns about CSL features it does not implement; the references stay usable.
         warnings.simplefilter("ignore")
-        style = CitationStylesStyle(
-            get_style_filepath(style_name), validate=False, locale=CSL_LOCALES.get(language, "en-US")
-        )
+        locale = CSL_LOCALES.get(language, "en-US")
+        # A parsed style renders any number of references; parsing it is half the work. Kept per thread.
+        styles = _parsed_styles.__dict__.setdefault("styles", {})
+        style = styles.get((style_name, locale))
+        if style is None:
+            style = styles[(style_name, locale)] = CitationStylesStyle(
+                get_style_filepath(style_name), validate=False, locale=locale
+            )
         bibliography = CitationStylesBibliography(style, CiteProcJSON([_escaped(csl)]), formatter.html)
         bibliography.register(Citation([CitationItem(csl["id"])]))
         html = str(bibliography.bibliography()[0])
