@@ -100,8 +100,6 @@ def item_jsonld(item, request, citable, *, record_language, collections=(), imag
             same_as.append(pattern.format(identifier.value))
         elif identifier.scheme == "uri":
             same_as.append(identifier.value)
-    if item.pk:
-        identifiers.append({"@type": "PropertyValue", "propertyID": "oai", "value": oai_identifier(item)})
     if identifiers:
         data["identifier"] = identifiers
     isbn = citable.identifier("isbn")
@@ -151,14 +149,6 @@ def item_jsonld(item, request, citable, *, record_language, collections=(), imag
 def _same_as(term):
     links = term.authority_links()
     return {"sameAs": links} if links else {}
-
-
-def oai_identifier(item):
-    from django.conf import settings
-    from django.utils.http import urlsplit
-
-    host = urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "localhost"
-    return f"oai:{host}:item/{item.pk}"
 
 
 def collection_jsonld(page, request, items_page=None, subcollections=()):
@@ -236,4 +226,7 @@ def dublin_core_json(item, request=None):
         if node.get(XML_LANG):
             value["lang"] = node.get(XML_LANG)
         record.setdefault(element, []).append(value)
-    return {"@context": {"dc": DC}, "id": oai_identifier(item), **record}
+    url = item.get_canonical_url(request) if item.pk else ""
+    if url and request is not None:
+        url = request.build_absolute_uri(url)
+    return {"@context": {"dc": DC}, "id": url or None, **record}

@@ -230,3 +230,9 @@ def test_citation_pdf_url_only_for_an_open_pdf(client, library, file_access):
         assert tags == [document.url if document.url.startswith("http") else f"http://testserver{document.url}"]
     else:
         assert tags == []
+
+
+def test_dublin_core_json_names_the_record_by_its_canonical_address(client, boburnoma):
+    record = client.get(f"/records/{boburnoma.pk}/dc.json").json()
+    assert record["id"] == f"http://testserver{boburnoma.get_canonical_url()}"
+    assert record["@context"] == {"dc": "http://purl.org/dc/elements/1.1/"}
