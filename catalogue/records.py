@@ -1,9 +1,15 @@
-"""An item's record as Dublin Core XML (the oai_dc format), linked from its IIIF manifest as `seeAlso`."""
+"""An item's record as Dublin Core XML (the oai_dc format, linked from its IIIF manifest as `seeAlso`)
+and JSON, and its citation downloads (BibTeX, RIS, CSL-JSON).
 
+Every record URL answers 404 for an item the visitor may not open (catalogue.views.item_page_queryset).
+"""
+
+import json
 from xml.etree import ElementTree as ET
 
 from django.http import Http404, HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -104,8 +110,8 @@ def dublin_core(item, request=None, url=None, translations=(), public_targets=No
     return root
 
 
-@require_safe
-def item_dublin_core(request, item_id):
+def _record_item(request, item_id):
+    """The item of a record URL, if `request.user` may open its page; else 404."""
     from catalogue.models import MAX_ITEM_ID
     from catalogue.views import item_page_queryset
 
@@ -114,11 +120,56 @@ def item_dublin_core(request, item_id):
     item = item_page_queryset(request.user).filter(pk=item_id).first()
     if item is None:
         raise Http404
-    xml = ET.tostring(dublin_core(item, request), encoding="utf-8", xml_declaration=True)
-    response = HttpResponse(xml, content_type="application/xml; charset=utf-8")
+    return item
+
+
+def _record_response(request, item, body, content_type, filename=None):
+    response = HttpResponse(body, content_type=content_type)
     response["Access-Control-Allow-Origin"] = "*"
+    response["X-Content-Type-Options"] = "nosniff"
+    if filename:
+        response["Content-Disposition"] = content_disposition_header(True, filename)
     if item.is_public and not request.user.is_authenticated:
         patch_cache_control(response, public=True, max_age=300)
     else:
         patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+@require_safe
+def item_dublin_core(request, item_id):
+    item = _record_item(request, item_id)
+    xml = ET.tostring(dublin_core(item, request), encoding="utf-8", xml_declaration=True)
+    return _record_response(request, item, xml, "application/xml; charset=utf-8")
+
+
+@require_safe
+def item_dublin_core_json(request, item_id):
+    from catalogue.linked_data import dublin_core_json
+
+    item = _record_item(request, item_id)
+    body = json.dumps(dublin_core_json(item, request), ensure_ascii=False, indent=2)
+    return _record_response(request, item, body.encode(), "application/json; charset=utf-8")
+
+
+# The downloads of “Cite this item”: (media type, writer in catalogue.citations).
+CITATION_FORMATS = {
+    "bib": ("application/x-bibtex; charset=utf-8", "bibtex"),
+    "ris": ("application/x-research-info-systems; charset=utf-8", "ris"),
+    "json": ("application/vnd.citationstyles.csl+json; charset=utf-8", "csl_json_text"),
+}
+
+
+@require_safe
+def item_citation(request, item_id, extension):
+    from catalogue import citations
+    from home.models import LibrarySettings
+    from home.templatetags.language_tags import in_interface_script
+
+    item = _record_item(request, int(item_id))  # re_path passes the digits as text
+    content_type, writer = CITATION_FORMATS[extension]
+    url = item.get_canonical_url(request)
+    library_name = in_interface_script(LibrarySettings.for_request(request).library_name)
+    citable = citations.Citable(item, request.build_absolute_uri(url) if url else "", library_name)
+    body = getattr(citations, writer)(citable)
+    return _record_response(request, item, body.encode(), content_type, f"{citable.key}.{extension}")

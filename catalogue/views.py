@@ -35,7 +35,9 @@ def item_detail_context(request, item, page=None):
     if item.primary_collection_id and item.primary_collection and item.primary_collection.live:
         collection = item.primary_collection
         breadcrumbs = [p for p in collection.get_ancestors(inclusive=True).live().specific() if p.depth > 1]
+    collections = [c for c in item.collections.all() if c.live]
     return {
+        **citing_context(request, item, files, collections),
         "page": page,
         "self": page,
         "item": item,
@@ -46,13 +48,63 @@ def item_detail_context(request, item, page=None):
         "subjects": [link.subject for link in item.subject_links.all()],
         "places": [link.place for link in item.place_links.all()],
         "languages": list(item.languages.all()),
-        "collections": [c for c in item.collections.all() if c.live],
+        "collections": collections,
         "relations": _relations(item),
         "files": files,
         "related_items": related,
         "breadcrumbs": breadcrumbs,
         "is_staff_view": staff and not item.is_public,
         "start_canvas": start_canvas,
+    }
+
+
+def citing_context(request, item, files, collections):
+    """References in several styles, citation_* meta tags and schema.org JSON-LD of the item page.
+
+    Made from the objects the page has loaded already: the page costs no extra queries.
+    """
+    from django.urls import NoReverseMatch
+
+    from catalogue.citations import Citable, formatted_references
+    from catalogue.linked_data import item_jsonld
+    from catalogue.templatetags.catalogue_tags import lead_image
+    from home.models import LibrarySettings
+    from home.templatetags.language_tags import in_interface_script
+    from media_library.iiif import LOCALE_TAGS
+
+    url = ""
+    if item.pk and item.slug:
+        try:
+            url = item.get_canonical_url(request) or ""
+        except NoReverseMatch:
+            url = ""
+        url = request.build_absolute_uri(url) if url else ""
+    library_name = in_interface_script(LibrarySettings.for_request(request).library_name)
+    citable = Citable(item, url, library_name)
+    public = item.is_public
+    lead = lead_image(item, files) if public else None
+    pdf = next(
+        (
+            f.document
+            for f in files
+            if f.document_id and f.document.file_extension == "pdf" and f.access_level == "open"
+        ),
+        None,
+    )
+    record_language = LOCALE_TAGS.get(item.locale.language_code.lower(), item.locale.language_code)
+    return {
+        "citable": citable,
+        "references": formatted_references(citable, use_cache=not getattr(request, "is_preview", False)),
+        "citation_pdf_url": request.build_absolute_uri(pdf.url) if pdf and public else "",
+        "structured_data": item_jsonld(
+            item,
+            request,
+            citable,
+            record_language=record_language,
+            collections=collections,
+            image_url=request.build_absolute_uri(lead.file.url) if lead else "",
+            files=files if public else [],
+        ),
     }
 
 

@@ -275,6 +275,11 @@ class ReadingListPage(RoutablePageMixin, BasePage):
         context["subjects"] = self.subjects()
         context["educators"] = self.educator_names()
         context["content_lang"] = self.content_language()
+        if not show_hidden:
+            from catalogue.linked_data import reading_list_jsonld
+
+            sections = context[RESOLVER_KEY].sections(self.body)
+            context["structured_data"] = reading_list_jsonld(self, request, sections)
         return context
 
     # --- exports -------------------------------------------------------------------------

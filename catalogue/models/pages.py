@@ -89,6 +89,12 @@ class CollectionPage(BasePage):
         context["subcollections"] = (
             CollectionPage.objects.child_of(self).live().public().select_related("listing_image").specific()
         )
+        if not getattr(request, "is_preview", False):
+            from catalogue.linked_data import collection_jsonld
+
+            context["structured_data"] = collection_jsonld(
+                self, request, context["items_page"], context["subcollections"]
+            )
         return context
 
 
