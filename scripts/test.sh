@@ -43,5 +43,6 @@ echo "== lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/djhtml --check templates
+scripts/fetch-test-data.sh
 echo "== tests"
 .venv/bin/pytest "$@"

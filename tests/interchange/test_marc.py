@@ -1,0 +1,145 @@
+"""MARC import of real records (pymarc's test files): crosswalk, bad records, re-runs, cross-script search."""
+
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from pymarc import Field, Indicators, MARCWriter, Record, Subfield
+
+from catalogue.identifiers import IdentifierScheme
+from catalogue.models import AccessLevel, Item, ItemAgent, ItemIdentifier
+
+pytestmark = pytest.mark.django_db
+
+
+def run(*args):
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("import_marc", *args, stdout=out, stderr=err)
+        failed = None
+    except CommandError as exc:
+        failed = exc
+    return out.getvalue(), err.getvalue(), failed
+
+
+def test_binary_marc_is_mapped_by_the_crosswalk(library, pymarc_file):
+    out, err, failed = run(pymarc_file("marc.dat"))
+    assert failed is None, err
+    assert "20 created" in out and "records/s" in out
+    item = Item.objects.get(identifiers__scheme=IdentifierScheme.CONTROL_NUMBER, identifiers__value="11778504")
+    assert item.title == "The pragmatic programmer : from journeyman to master"
+    assert item.live and item.date == "2000" and item.year_from == 2000
+    assert item.publisher == "Addison-Wesley" and item.place_of_publication == "Reading, Mass"
+    links = list(item.agent_links.select_related("agent"))
+    assert [(link.agent.name, link.dc_element) for link in links] == [
+        ("Hunt, Andrew", ItemAgent.DCElement.CREATOR),
+        ("Thomas, David", ItemAgent.DCElement.CONTRIBUTOR),
+    ]
+    assert links[0].agent.dates == "1964-"
+    assert [s.label for s in item.subjects] == ["Computer programming"]
+    assert [lang.code for lang in item.languages.all()] == ["eng"]
+    ids = set(item.identifiers.values_list("scheme", "value"))
+    assert (IdentifierScheme.ISBN, "020161622X") in ids
+    assert (IdentifierScheme.LCCN, "99043581") in ids
+    assert "Includes bibliographical references" in item.description
+
+
+def test_rerun_and_interrupted_run_make_no_duplicates(library, pymarc_file):
+    out, _err, _failed = run(pymarc_file("marc.dat"), "--limit", "5")
+    assert "5 created" in out
+    out, _err, _failed = run(pymarc_file("marc.dat"))
+    assert "15 created" in out and "5 unchanged" in out
+    out, _err, _failed = run(pymarc_file("marc.dat"))
+    assert "0 created" in out and "20 unchanged" in out
+    assert Item.objects.count() == 20
+    assert ItemIdentifier.objects.filter(scheme=IdentifierScheme.CONTROL_NUMBER).count() == 20
+
+
+def test_changed_record_updates_its_item_with_a_revision(library, pymarc_file, tmp_path):
+    run(pymarc_file("marc.dat"), "--limit", "1")
+    item = Item.objects.get()
+    revisions = item.revisions.count()
+    from pymarc import MARCReader
+
+    with open(pymarc_file("marc.dat"), "rb") as f:
+        record = next(MARCReader(f))
+    record["245"]["a"] = "The pragmatic programmer, second thoughts :"
+    path = tmp_path / "changed.mrc"
+    path.write_bytes(record.as_marc())
+    out, _err, _failed = run(str(path))
+    assert "1 updated" in out
+    item.refresh_from_db()
+    assert item.title == "The pragmatic programmer, second thoughts : from journeyman to master"
+    assert item.revisions.count() == revisions + 1 and item.live
+
+
+def test_russian_cp1251_file(library, pymarc_file):
+    out, err, failed = run(pymarc_file("1251.dat"), "--encoding", "cp1251")
+    assert failed is None, err
+    assert "6 created" in out
+    assert Item.objects.filter(title__startswith="Основы гидравлического расчета инженерных сетей").exists()
+
+
+def test_bad_records_are_reported_and_the_rest_imported(library, pymarc_file):
+    out, err, failed = run(pymarc_file("bad_records.mrc"))
+    assert failed is not None and failed.returncode != 0
+    reported = re.findall(r"record (\d+) \(byte offset (\d+)\): (.+)", err)
+    assert [int(n) for n, _offset, _reason in reported] == [2, 3, 4, 5, 6, 7, 9]
+    assert all(int(offset) > 0 for _n, offset, _reason in reported)
+    assert "base address" in reported[0][2]
+    assert "7 failed" in out
+    # The two good records (the first and the eighth) are the same book: one item.
+    assert Item.objects.filter(title__startswith="The pragmatic programmer").count() == 1
+
+
+def test_marcxml_and_its_bad_record(library, pymarc_file):
+    out, err, failed = run(pymarc_file("batch.xml"))
+    assert failed is None, err
+    assert "2 created" in out
+    out, err, failed = run(pymarc_file("bad_tag.xml"))
+    assert failed is not None
+    assert "record 1" in err and "leader" in err
+
+
+def uzbek_record(path, title, control="uz0001"):
+    record = Record(force_utf8=True)
+    record.add_field(Field(tag="001", data=control))
+    record.add_field(Field(tag="003", data="DLC"))
+    record.add_field(Field(tag="008", data="150101s2015    uz            000 0 uzb d"))
+    record.add_field(
+        Field(tag="245", indicators=Indicators("1", "0"), subfields=[Subfield("a", title), Subfield("c", "X.")])
+    )
+    with open(path, "wb") as f:
+        writer = MARCWriter(f)
+        writer.write(record)
+        writer.close(close_fh=False)
+
+
+@pytest.mark.parametrize("title", ["Oʹzbekiston tarikhi", "Ŭzbekiston tarikhi"])
+def test_ala_lc_romanised_uzbek_is_found_from_cyrillic_and_latin(client, library, tmp_path, title):
+    path = tmp_path / "uz.mrc"
+    uzbek_record(path, title)
+    _out, err, failed = run(str(path))
+    assert failed is None, err
+    item = Item.objects.get()
+    assert [lang.code for lang in item.languages.all()] == ["uzb"]
+    for query in ("Ўзбекистон тарихи", "O'zbekiston tarixi"):
+        response = client.get("/search/", {"q": query})
+        assert item.get_url() in response.content.decode(), query
+
+
+def test_draft_import_stays_out_of_public_search(client, library, tmp_path):
+    path = tmp_path / "uz.mrc"
+    uzbek_record(path, "Ŭzbekiston tarikhi")
+    run(str(path), "--draft")
+    item = Item.objects.get()
+    assert not item.live and item.access_level == AccessLevel.OPEN
+    response = client.get("/search/", {"q": "Ўзбекистон"})
+    assert f"/items/{item.pk}/" not in response.content.decode()
+
+
+def test_dry_run_writes_nothing(library, pymarc_file):
+    out, _err, _failed = run(pymarc_file("marc.dat"), "--dry-run")
+    assert "Dry run" in out and "20 created" in out
+    assert not Item.objects.exists()
