@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from catalogue.records import item_dublin_core
 from catalogue.sitemaps import sitemaps_for
+from interchange import views as interchange_views
 from media_library import views as media_views
 from search import views as search_views
 
@@ -54,6 +55,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("search/export.csv", interchange_views.export_search, name="search_export_csv"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -252,6 +252,10 @@ class Writer:
         candidates = [record.key] if record.key else []
         candidates += [i for i in record.identifiers if i[0] != IdentifierScheme.CONTROL_NUMBER]
         for scheme, value in candidates[:1] if record.key else candidates:
+            try:
+                value = clean_identifier(scheme, value)
+            except Exception:  # noqa: S112 - a malformed identifier matches nothing; values() reports it
+                continue
             link = (
                 ItemIdentifier.objects.filter(scheme=scheme, value=value)
                 .order_by("item_id")
