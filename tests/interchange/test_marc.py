@@ -30,6 +30,13 @@ def test_binary_marc_is_mapped_by_the_crosswalk(library, pymarc_file):
     item = Item.objects.get(identifiers__scheme=IdentifierScheme.CONTROL_NUMBER, identifiers__value="11778504")
     assert item.title == "The pragmatic programmer : from journeyman to master"
     assert item.live and item.date == "2000" and item.year_from == 2000
+    # Published as Wagtail publishes: the live revision is the latest, and history says so.
+    assert item.live_revision_id == item.latest_revision_id and not item.has_unpublished_changes
+    assert item.first_published_at and item.revisions.count() == 1
+    from wagtail.models import ModelLogEntry
+
+    actions = set(ModelLogEntry.objects.filter(object_id=str(item.pk)).values_list("action", flat=True))
+    assert {"wagtail.create", "wagtail.publish"} <= actions
     assert item.publisher == "Addison-Wesley" and item.place_of_publication == "Reading, Mass"
     links = list(item.agent_links.select_related("agent"))
     assert [(link.agent.name, link.dc_element) for link in links] == [
