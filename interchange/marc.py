@@ -7,6 +7,7 @@ a time, so a file of any size is imported in bounded memory.
 
 import hashlib
 import re
+import unicodedata
 import xml.sax
 
 import pymarc
@@ -154,7 +155,7 @@ LEADING = re.compile(r"^[\s\[]+")
 
 def tidy(text):
     """A MARC value without its ISBD punctuation at the end ("Title :" → "Title")."""
-    text = " ".join((text or "").split())
+    text = unicodedata.normalize("NFC", " ".join((text or "").split()))
     text = TRAILING.sub("", text)
     if text.count("[") > text.count("]"):
         text = text.replace("[", "", 1)

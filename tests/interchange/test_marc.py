@@ -2,6 +2,7 @@
 
 import io
 import re
+import unicodedata
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -150,3 +151,12 @@ def test_dry_run_writes_nothing(library, pymarc_file):
     out, _err, _failed = run(pymarc_file("marc.dat"), "--dry-run")
     assert "Dry run" in out and "20 created" in out
     assert not Item.objects.exists()
+
+
+def test_marc8_record_is_converted_to_unicode(library, pymarc_file):
+    _out, err, failed = run(pymarc_file("marc8.dat"))
+    assert failed is None, err
+    item = Item.objects.get()
+    # 240 (uniform title) in MARC-8 with combining diacritics, read as NFC Unicode.
+    titles = [t.title for t in item.alternative_titles.all()]
+    assert any("De la solitude à la communauté" in unicodedata.normalize("NFC", t) for t in titles), titles
