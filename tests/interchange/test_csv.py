@@ -81,6 +81,10 @@ def test_dry_run_previews_without_writing(library, tmp_path):
 def test_admin_upload_shows_preview_then_applies(client, library, superuser):
     english_admin(superuser)
     client.force_login(superuser)
+    page = client.get("/admin/import-export/").content.decode()
+    assert "Import items from CSV" in page
+    assert f"/admin/import-export/collection/{library.photographs.pk}.csv" in page
+    assert "/admin/import-export/" in client.get("/admin/").content.decode()  # the sidebar menu
     upload = io.BytesIO(GOOD_AND_BAD.encode())
     upload.name = "items.csv"
     response = client.post("/admin/import-export/", {"action": "preview", "file": upload})
