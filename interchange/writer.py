@@ -12,6 +12,7 @@ records in batches (:func:`run_batches`), one transaction per batch, so an inter
 every batch it finished.
 """
 
+import functools
 import time
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -479,6 +480,13 @@ class Writer:
             by_model.setdefault(type(obj), set()).add(obj.pk)
         for model, ids in by_model.items():
             objects = list(model.get_indexed_objects().filter(pk__in=ids))
+            for obj in objects:
+                # The backend reads each search field once per column it fills (title, autocomplete,
+                # body): compute the costly keys once. These instances are fresh and only indexed.
+                for name in ("search_key", "title_key"):
+                    method = getattr(obj, name, None)
+                    if callable(method):
+                        setattr(obj, name, functools.partial(str, method()))
             if objects:
                 backend.add_bulk(model, objects)
             if model is Item:
