@@ -160,3 +160,27 @@ def test_marc8_record_is_converted_to_unicode(library, pymarc_file):
     # 240 (uniform title) in MARC-8 with combining diacritics, read as NFC Unicode.
     titles = [t.title for t in item.alternative_titles.all()]
     assert any("De la solitude à la communauté" in unicodedata.normalize("NFC", t) for t in titles), titles
+
+
+def test_real_library_of_congress_uzbek_records_found_across_scripts(client, library, tmp_path):
+    """Two of the 290 Uzbek records of the LoC file shipped with pymarc, in ALA-LC romanisation."""
+    from .conftest import DATA
+
+    loc = DATA / "BooksAll.2016.part01.utf8"
+    if not loc.exists():
+        pytest.fail(f"{loc} is missing: run scripts/fetch-test-data.sh")
+    wanted = (b"   00271559 ", b"   00271567 ")
+    chunks = [c + b"\x1d" for c in loc.read_bytes().split(b"\x1d") if any(w in c[:2000] for w in wanted)]
+    assert len(chunks) == 2
+    path = tmp_path / "uzbek.mrc"
+    path.write_bytes(b"".join(chunks))
+    _out, err, failed = run(str(path))
+    assert failed is None, err
+    demography = Item.objects.get(title__startswith="Ŭzbekistonda oila demografii")
+    code = Item.objects.get(title__startswith="Ŭzbekiston Respublikasining khŭzhalik")
+    for query in ("Ўзбекистонда оила демографияси", "O'zbekistonda oila demografiyasi"):
+        page = client.get("/search/", {"q": query}).content.decode()
+        assert demography.get_url() in page, query
+        assert code.get_url() not in page, query
+    page = client.get("/search/", {"q": "хўжалик процессуал кодекси"}).content.decode()
+    assert code.get_url() in page
