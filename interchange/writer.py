@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils import timezone
@@ -26,7 +27,7 @@ from django.utils.html import escape
 from modelsearch import signal_handlers
 from wagtail import signal_handlers as wagtail_signal_handlers
 from wagtail.log_actions import log
-from wagtail.models import ReferenceIndex
+from wagtail.models import Locale, ModelLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import published
 
@@ -156,7 +157,8 @@ class Writer:
     would happen. `index`: whether items are added to the search index after each batch.
     """
 
-    def __init__(self, *, collection=None, draft=False, dry_run=False, index=True, user=None):
+    def __init__(self, *, collection=None, draft=False, dry_run=False, index=True, user=None, bulk=True):
+        self.bulk = bulk
         self.collection = collection
         self.draft = draft
         self.dry_run = dry_run
@@ -169,6 +171,8 @@ class Writer:
         self.collections = {}
         self.rights = {}
         self.pending_index = []
+        self.pending_new = []  # (record, values) of new published items, created in bulk per batch
+        self.pending_keys = set()
 
     def forget(self):
         self.agents.clear()
@@ -426,6 +430,8 @@ class Writer:
         """Create or update the item of `record`; return CREATED, UPDATED or UNCHANGED."""
         if not record.title.strip():
             raise RecordError("no title")
+        if record.key in self.pending_keys or (record.item_id and self.pending_new):
+            self.flush_new()  # the same record twice in one batch: the second one updates the first
         item = self.find_existing(record)
         values = self.values(record)
         if item is not None:
@@ -443,6 +449,11 @@ class Writer:
             self.pending_index.append(target)
             return UPDATED
         if self.dry_run:
+            return CREATED
+        if not self.draft and self.bulk:
+            self.pending_new.append((record, values))
+            if record.key:
+                self.pending_keys.add(record.key)
             return CREATED
         item = Item(live=not self.draft)
         self.apply(item, values)
@@ -468,6 +479,86 @@ class Writer:
         Item.objects.filter(pk=item.pk).update(live_revision=revision, has_unpublished_changes=False)
         log(instance=item, action="wagtail.publish", user=self.user, revision=revision, content_changed=True)
         published.send(sender=Item, instance=item, revision=revision)
+
+    def flush_new(self):
+        """Create the queued new items of this batch with a few queries per table, published.
+
+        The state and history match `create_published()` (and so `revision.publish()`): live,
+        a revision that is both latest and live, "create" and "publish" log entries.
+        """
+        pending, self.pending_new, self.pending_keys = self.pending_new, [], set()
+        if not pending:
+            return
+        now = timezone.now()
+        locale = Locale.get_default()
+        items = []
+        for _record, values in pending:
+            item = Item(live=True, has_unpublished_changes=False, first_published_at=now, last_published_at=now)
+            item.locale = locale
+            item.relations = []  # held in memory, so the revision does not read them back
+            item.files = []
+            self.apply(item, values)
+            item.set_derived_fields()
+            items.append(item)
+        Item.objects.bulk_create(items)
+        children = {model: [] for model in (AlternativeTitle, ItemIdentifier, ItemAgent, ItemSubject, ItemPlace)}
+        languages, collections = [], []
+        for item in items:
+            for relation, model in (
+                ("alternative_titles", AlternativeTitle),
+                ("identifiers", ItemIdentifier),
+                ("agent_links", ItemAgent),
+                ("subject_links", ItemSubject),
+                ("place_links", ItemPlace),
+            ):
+                for child in getattr(item, relation).all():
+                    child.item_id = item.pk
+                    children[model].append(child)
+            languages += [Item.languages.through(item_id=item.pk, language_id=lang.pk) for lang in item.languages.all()]
+            collections += [
+                Item.collections.through(item_id=item.pk, collectionpage_id=c.pk) for c in item.collections.all()
+            ]
+        for model, rows in children.items():
+            model.objects.bulk_create(rows)
+        Item.languages.through.objects.bulk_create(languages)
+        Item.collections.through.objects.bulk_create(collections)
+        content_type = ContentType.objects.get_for_model(Item)
+        revisions = Revision.objects.bulk_create(
+            [
+                Revision(
+                    content_type=content_type,
+                    base_content_type=content_type,
+                    object_id=str(item.pk),
+                    created_at=now,
+                    user=self.user,
+                    content=item.serializable_data(),
+                    object_str=str(item)[:255],
+                )
+                for item in items
+            ]
+        )
+        for item, revision in zip(items, revisions, strict=True):
+            item.latest_revision = item.live_revision = revision
+        Item.objects.bulk_update(items, ["latest_revision", "live_revision"])
+        ModelLogEntry.objects.bulk_create(
+            [
+                ModelLogEntry(
+                    content_type=content_type,
+                    object_id=str(item.pk),
+                    label=str(item)[:1000],
+                    action=action,
+                    timestamp=now,
+                    user=self.user,
+                    revision=revision,
+                    content_changed=True,
+                )
+                for item, revision in zip(items, revisions, strict=True)
+                for action in ("wagtail.create", "wagtail.publish")
+            ]
+        )
+        for item, revision in zip(items, revisions, strict=True):
+            published.send(sender=Item, instance=item, revision=revision)
+        self.pending_index += items
 
     def flush_index(self):
         """Add this batch's items and new vocabulary records to the search index, in bulk."""
@@ -570,6 +661,7 @@ def _write_batch(batch, writer, report, on_error):
                 if on_error:
                     on_error(message)
                 continue
+            record.where = where
             try:
                 with transaction.atomic():
                     outcome = writer.write(record)
@@ -582,5 +674,31 @@ def _write_batch(batch, writer, report, on_error):
             report.count(outcome)
             for warning in record.warnings:
                 report.warn(where, warning)
+        if writer.pending_new:
+            queued = list(writer.pending_new)
+            try:
+                with transaction.atomic():
+                    writer.flush_new()
+            except Exception:  # a row the database refused: create them one by one to find it
+                writer.pending_new, writer.pending_keys = [], set()
+                writer.forget()
+                _create_one_by_one(queued, writer, report, on_error)
         if not writer.dry_run:
             writer.flush_index()
+
+
+def _create_one_by_one(queued, writer, report, on_error):
+    for record, values in queued:
+        where = getattr(record, "where", "record")
+        try:
+            with transaction.atomic():
+                item = Item(live=True)
+                writer.apply(item, values)
+                writer.create_published(item)
+                writer.pending_index.append(item)
+        except Exception as exc:
+            writer.forget()
+            report.created -= 1  # counted when it was queued
+            message = report.fail(where, exc)
+            if on_error:
+                on_error(message)
