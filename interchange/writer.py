@@ -21,9 +21,11 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models.functions import Upper
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.text import slugify
 from modelsearch import signal_handlers
 from wagtail import signal_handlers as wagtail_signal_handlers
 from wagtail.log_actions import log
@@ -480,6 +482,62 @@ class Writer:
         log(instance=item, action="wagtail.publish", user=self.user, revision=revision, content_changed=True)
         published.send(sender=Item, instance=item, revision=revision)
 
+    def prefetch_vocabularies(self, all_values):
+        """Find (or create) in a few queries the agents, subjects and places a batch links to."""
+        agents = {(ref.kind, ref.name[:255]) for values in all_values for ref, _element in values.get("agents", [])}
+        subjects = {s[:255] for values in all_values for s in values.get("subjects", [])}
+        places = {p[:255] for values in all_values for p in values.get("places", [])}
+        agents = {(kind, name) for kind, name in agents if self.agents.get((kind, name.casefold())) is None}
+        subjects = {s for s in subjects if self.subjects.get(s.casefold()) is None}
+        places = {p for p in places if self.places.get(p.casefold()) is None}
+        for model, column, names, cache in (
+            (Subject, "label", subjects, self.subjects),
+            (Place, "name", places, self.places),
+        ):
+            wanted = {n.casefold(): n for n in names}
+            if not wanted:
+                continue
+            found = model.objects.annotate(key=Upper(column)).filter(key__in=[n.upper() for n in names])
+            for pk, name in found.order_by("-pk").values_list("pk", column):
+                cache.put(name.casefold(), pk)
+            missing = [n for key, n in wanted.items() if cache.get(key) is None]
+            made = model.objects.bulk_create(
+                [
+                    model(**{field: n, "slug": slugify(n, allow_unicode=True)[:255] or model._meta.model_name})
+                    for n in missing
+                ]
+            )
+            for obj in made:
+                cache.put(getattr(obj, column).casefold(), obj.pk)
+            self.pending_index += made
+        if agents:
+            found = Agent.objects.annotate(key=Upper("name")).filter(key__in=[n.upper() for _kind, n in agents])
+            for pk, kind, name in found.order_by("-pk").values_list("pk", "kind", "name"):
+                self.agents.put((kind, name.casefold()), pk)
+            dates = {
+                (ref.kind, ref.name[:255]): ref.dates
+                for values in all_values
+                for ref, _element in values.get("agents", [])
+            }
+            missing = {}
+            for kind, name in agents:
+                if self.agents.get((kind, name.casefold())) is None:
+                    missing.setdefault((kind, name.casefold()), (kind, name))
+            made = Agent.objects.bulk_create(
+                [
+                    Agent(
+                        name=name,
+                        kind=kind,
+                        dates=dates.get((kind, name), "")[:100],
+                        slug=slugify(name, allow_unicode=True)[:255] or "agent",
+                    )
+                    for kind, name in missing.values()
+                ]
+            )
+            for agent in made:
+                self.agents.put((agent.kind, agent.name.casefold()), agent.pk)
+            self.pending_index += made
+
     def flush_new(self):
         """Create the queued new items of this batch with a few queries per table, published.
 
@@ -489,6 +547,7 @@ class Writer:
         pending, self.pending_new, self.pending_keys = self.pending_new, [], set()
         if not pending:
             return
+        self.prefetch_vocabularies([values for _record, values in pending])
         now = timezone.now()
         locale = Locale.get_default()
         items = []
