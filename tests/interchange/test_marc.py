@@ -184,3 +184,16 @@ def test_real_library_of_congress_uzbek_records_found_across_scripts(client, lib
         assert code.get_url() not in page, query
     page = client.get("/search/", {"q": "хўжалик процессуал кодекси"}).content.decode()
     assert code.get_url() in page
+
+
+def test_vocabulary_records_are_shared_and_matched_whatever_the_case(library, pymarc_file):
+    from catalogue.models import Agent, Subject
+
+    existing = Subject.objects.create(label="PYTHON (COMPUTER PROGRAM LANGUAGE)")
+    run(pymarc_file("marc.dat"))
+    labels = [label.casefold() for label in Subject.objects.values_list("label", flat=True)]
+    assert len(labels) == len(set(labels))
+    python_items = Item.objects.filter(subject_links__subject=existing).count()
+    assert python_items > 1
+    names = [(kind, name.casefold()) for kind, name in Agent.objects.values_list("kind", "name")]
+    assert len(names) == len(set(names))
