@@ -503,7 +503,7 @@ class Writer:
             missing = [n for key, n in wanted.items() if cache.get(key) is None]
             made = model.objects.bulk_create(
                 [
-                    model(**{field: n, "slug": slugify(n, allow_unicode=True)[:255] or model._meta.model_name})
+                    model(**{column: n, "slug": slugify(n, allow_unicode=True)[:255] or model._meta.model_name})
                     for n in missing
                 ]
             )
@@ -738,7 +738,8 @@ def _write_batch(batch, writer, report, on_error):
             try:
                 with transaction.atomic():
                     writer.flush_new()
-            except Exception:  # a row the database refused: create them one by one to find it
+            except Exception as exc:  # a row the database refused: create them one by one to find it
+                report.warn("batch", f"created one by one ({type(exc).__name__}: {exc})")
                 writer.pending_new, writer.pending_keys = [], set()
                 writer.forget()
                 _create_one_by_one(queued, writer, report, on_error)
