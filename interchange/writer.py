@@ -441,10 +441,11 @@ class Writer:
                 return UNCHANGED
             if self.dry_run:
                 return UPDATED
+            # An item with unpublished edits keeps them: the import goes into a new draft revision
+            # on top of them, and the live record is untouched until someone publishes it.
             pending = item.has_unpublished_changes and item.latest_revision_id
             target = item.get_latest_revision_as_object() if pending else item
             self.apply(target, values)
-            target.save()
             revision = target.save_revision(user=self.user, clean=False, log_action=True)
             if item.live and not pending:
                 revision.publish(user=self.user)

@@ -199,3 +199,24 @@ def test_vocabulary_records_are_shared_and_matched_whatever_the_case(library, py
     assert python_items > 1
     names = [(kind, name.casefold()) for kind, name in Agent.objects.values_list("kind", "name")]
     assert len(names) == len(set(names))
+
+
+def test_update_of_an_item_with_a_pending_draft_leaves_the_live_record(library, pymarc_file, tmp_path):
+    from pymarc import MARCReader
+
+    run(pymarc_file("marc.dat"), "--limit", "1")
+    item = Item.objects.get()
+    draft = item.get_latest_revision_as_object()
+    draft.extent = "edited by a cataloguer"
+    draft.save_revision()
+    with open(pymarc_file("marc.dat"), "rb") as f:
+        record = next(MARCReader(f))
+    record["245"]["a"] = "A new title :"
+    path = tmp_path / "changed.mrc"
+    path.write_bytes(record.as_marc())
+    out, _err, _failed = run(str(path))
+    assert "1 updated" in out
+    item.refresh_from_db()
+    assert item.title.startswith("The pragmatic programmer") and item.has_unpublished_changes
+    latest = item.get_latest_revision_as_object()
+    assert latest.title.startswith("A new title") and latest.extent == "xxiv, 321 p. ; 24 cm"
