@@ -110,6 +110,15 @@ class Record:
         return ids
 
 
+def unique_names(names):
+    """`names` without empty ones and without repeats that differ only in case (the first is kept)."""
+    kept = {}
+    for name in names:
+        if name:
+            kept.setdefault(name[:255].casefold(), name)
+    return list(kept.values())
+
+
 def paragraphs_to_html(text):
     return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n\n") if p.strip())
 
@@ -323,8 +332,9 @@ class Writer:
             "identifiers": self.clean_identifiers(record),
             "agents": [(ref, ItemAgent.DCElement.CREATOR) for ref in record.creators]
             + [(ref, ItemAgent.DCElement.CONTRIBUTOR) for ref in record.contributors],
-            "subjects": list(dict.fromkeys(s for s in record.subjects if s)),
-            "places": list(dict.fromkeys(p for p in record.places if p)),
+            # One link per vocabulary record: headings that differ only in case are one subject.
+            "subjects": unique_names(record.subjects),
+            "places": unique_names(record.places),
             "languages": list({lang.pk: lang for lang in languages}.values()),
             "collections": collections,
         }

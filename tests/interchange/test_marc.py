@@ -220,3 +220,17 @@ def test_update_of_an_item_with_a_pending_draft_leaves_the_live_record(library, 
     assert item.title.startswith("The pragmatic programmer") and item.has_unpublished_changes
     latest = item.get_latest_revision_as_object()
     assert latest.title.startswith("A new title") and latest.extent == "xxiv, 321 p. ; 24 cm"
+
+
+def test_headings_repeated_in_another_case_do_not_make_a_rerun_update(library, tmp_path):
+    record = Record(force_utf8=True)
+    record.add_field(Field(tag="001", data="case0001"))
+    record.add_field(Field(tag="245", indicators=Indicators("1", "0"), subfields=[Subfield("a", "Wheelchairs")]))
+    for label in ("Wheelchairs -- Juvenile literature", "Children", "Wheelchairs -- Juvenile Literature"):
+        record.add_field(Field(tag="650", indicators=Indicators(" ", "0"), subfields=[Subfield("a", label)]))
+    path = tmp_path / "case.mrc"
+    path.write_bytes(record.as_marc())
+    run(str(path))
+    assert [s.label for s in Item.objects.get().subjects] == ["Wheelchairs -- Juvenile literature", "Children"]
+    out, _err, _failed = run(str(path))
+    assert "1 unchanged" in out
