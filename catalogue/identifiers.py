@@ -26,6 +26,8 @@ class IdentifierScheme(models.TextChoices):
     HANDLE = "handle", _("Handle")
     URI = "uri", _("URI")
     LEGACY = "legacy", _("Legacy identifier")
+    # MARC 001 with its 003 agency, written "(DLC)00000002": what re-imports match records by.
+    CONTROL_NUMBER = "control_number", _("MARC control number")
 
 
 def normalise_lccn(value):

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from catalogue import feeds
 from catalogue.records import item_citation, item_dublin_core, item_dublin_core_json
 from catalogue.sitemaps import sitemaps_for
+from interchange import views as interchange_views
 from media_library import views as media_views
 from search import views as search_views
 
@@ -72,6 +73,7 @@ urlpatterns += i18n_patterns(
     path("feeds/items.atom", feeds.feed_view(feeds.NewItemsAtomFeed), name="feed_items_atom"),
     path("feeds/exhibits.rss", feeds.feed_view(feeds.NewExhibitsFeed), name="feed_exhibits_rss"),
     path("feeds/exhibits.atom", feeds.feed_view(feeds.NewExhibitsAtomFeed), name="feed_exhibits_atom"),
+    path("search/export.csv", interchange_views.export_search, name="search_export_csv"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -43,7 +43,8 @@ echo "== lint"
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/djhtml --check templates
-echo "== schemas"
+echo "== schemas and test data"
 scripts/fetch-schemas.sh
+scripts/fetch-test-data.sh
 echo "== tests"
 .venv/bin/pytest "$@"

@@ -331,7 +331,8 @@ class Item(
         except ValidationError as exc:
             raise ValidationError({"date": exc.messages}) from exc
 
-    def save(self, *args, **kwargs):
+    def set_derived_fields(self):
+        """The slug, the title's script and the parsed date (also used by bulk imports, which do not call save())."""
         if not self.slug:
             self.slug = slugify(self.title, allow_unicode=True)[:200] or "item"
         if self.title_language in ("uz", "uz-Latn") and self.locale_id and self.locale.language_code == "uz-cyrl":
@@ -345,6 +346,9 @@ class Item(
         self.year_from = parsed.year_from if parsed else None
         self.year_to = parsed.year_to if parsed else None
         self.date_edtf = parsed.edtf if parsed else ""
+
+    def save(self, *args, **kwargs):
+        self.set_derived_fields()
         if self.primary_collection_id:
             try:
                 current = list(self.collections.all())

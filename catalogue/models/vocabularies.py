@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pycountry
 from django.db import models, transaction
+from django.db.models.functions import Upper
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -134,7 +135,8 @@ class Agent(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("agent")
         verbose_name_plural = _("agents")
-        indexes = [models.Index(fields=["name"])]
+        # Importers find agents by name whatever the case (name__iexact).
+        indexes = [models.Index(fields=["name"]), models.Index(Upper("name"), name="agent_name_upper")]
 
     def __str__(self):
         return self.name
@@ -187,7 +189,7 @@ class Subject(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
         ordering = ["label"]
         verbose_name = _("subject")
         verbose_name_plural = _("subjects")
-        indexes = [models.Index(fields=["label"])]
+        indexes = [models.Index(fields=["label"]), models.Index(Upper("label"), name="subject_label_upper")]
 
     def __str__(self):
         return self.label
@@ -235,7 +237,7 @@ class Place(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
         ordering = ["name"]
         verbose_name = _("place")
         verbose_name_plural = _("places")
-        indexes = [models.Index(fields=["name"])]
+        indexes = [models.Index(fields=["name"]), models.Index(Upper("name"), name="place_name_upper")]
 
     def __str__(self):
         return self.name

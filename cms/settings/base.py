@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "media_library",
     "search",
     "oai",
+    "interchange",
     # Translation of pages and items: synchronised locale trees and the translation editor.
     # wagtail_localize.locales replaces wagtail.locales (https://wagtail-localize.org/stable/how-to/installation/).
     "wagtail_localize",
