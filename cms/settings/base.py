@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "exhibits",
     "media_library",
     "search",
+    "api",
+    "harvest",
     # Translation of pages and items: synchronised locale trees and the translation editor.
     # wagtail_localize.locales replaces wagtail.locales (https://wagtail-localize.org/stable/how-to/installation/).
     "wagtail_localize",
@@ -43,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -57,6 +60,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "storages",
@@ -76,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -255,6 +262,23 @@ TASKS = {
             "database": "django_tasks_db.DatabaseBackend",
         }[TASK_BACKEND]
     }
+}
+
+# --- Public API (api/, docs/api.md) ---------------------------------------------------------
+# Read-only JSON for other libraries and researchers, open to scripts on any site:
+# https://github.com/adamchainz/django-cors-headers#configuration
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+# The largest page a client may ask for with ?limit= (Wagtail API v2).
+WAGTAILAPI_LIMIT_MAX = 100
+# Only the JSON renderer: the browsable API would load the session of a signed-in member of staff.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 
 # --- Email -------------------------------------------------------------------------------
