@@ -26,6 +26,7 @@ class IdentifierScheme(models.TextChoices):
     HANDLE = "handle", _("Handle")
     URI = "uri", _("URI")
     LEGACY = "legacy", _("Legacy identifier")
+    OAI = "oai", _("OAI identifier")
 
 
 def normalise_lccn(value):
