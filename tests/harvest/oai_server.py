@@ -9,6 +9,8 @@ from xml.sax.saxutils import escape, quoteattr
 from django.http import HttpResponse
 from django.urls import path
 
+from cms.urls import urlpatterns as project_urlpatterns
+
 PAGE_SIZE = 2
 
 
@@ -114,4 +116,5 @@ def oai(request):
     return HttpResponse(envelope(f"<ListRecords>{body}</ListRecords>"), content_type="text/xml; charset=utf-8")
 
 
-urlpatterns = [path("oai", oai)]
+# The provider beside the project's own addresses (the admin is used in the same tests).
+urlpatterns = [path("oai", oai), *project_urlpatterns]

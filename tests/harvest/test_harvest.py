@@ -173,3 +173,37 @@ def test_due_runs_only_sources_whose_interval_has_passed(source, library):
 def test_unknown_source_id_is_named(source):
     with pytest.raises(CommandError, match="No harvest source with id 999"):
         call_command("harvest_oai", "999")
+
+
+def test_curators_manage_sources_and_read_run_reports(client, source, make_user):
+    from tests.conftest import setup_roles
+
+    setup_roles()
+    curator = make_user("Curators")
+    client.force_login(curator)
+    listing = client.get("/admin/harvest/harvestsource/")
+    assert listing.status_code == 200
+    assert "Partner library" in listing.content.decode()
+    assert client.get(f"/admin/harvest/harvestsource/edit/{source.pk}/").status_code == 200
+    # "Harvest now": a confirmation, then the run (immediate tasks in the tests).
+    assert client.get(f"/admin/harvest/source/{source.pk}/harvest/").status_code == 200
+    response = client.post(f"/admin/harvest/source/{source.pk}/harvest/")
+    assert response.status_code == 302
+    run = source.runs.get()
+    assert run.status == HarvestRun.Status.SUCCEEDED
+    runs = client.get(f"/admin/harvest/harvestrun/?source__id__exact={source.pk}")
+    assert runs.status_code == 200
+    report = client.get(f"/admin/harvest/harvestrun/inspect/{run.pk}/")
+    assert "oai:partner:3: not harvested, it has no dc:title." in report.content.decode()
+    # Runs are written by the harvester only.
+    assert client.get(f"/admin/harvest/harvestrun/edit/{run.pk}/").status_code in (302, 403)
+
+
+def test_cataloguers_do_not_manage_sources(client, source, make_user):
+    from tests.conftest import setup_roles
+
+    setup_roles()
+    client.force_login(make_user("Cataloguers"))
+    assert client.get("/admin/harvest/harvestsource/").status_code in (302, 403)
+    assert client.post(f"/admin/harvest/source/{source.pk}/harvest/").status_code in (302, 403)
+    assert not source.runs.exists()
