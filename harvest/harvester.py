@@ -49,6 +49,8 @@ DC = "http://purl.org/dc/elements/1.1/"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # First key of the PostgreSQL advisory lock held while a source is harvested (second key: its id).
 LOCK_CLASS = 0x4F4149  # "OAI"
+# A report names each bad record; a repository of nothing but bad records does not fill the database.
+MAX_REPORT_LINES = 2000
 DCMI_TYPES = {value.lower(): value for value in DCMIType.values}
 
 
@@ -178,7 +180,7 @@ class Harvester:
                 interrupted = None  # a later run has finished since; its datestamp governs
         run = HarvestRun.objects.create(source=source, full=self.full, resumed_from=interrupted)
         self.run_ = run
-        self.lines = []
+        self.lines, self.omitted, self.summary = [], 0, ""
         token = ""
         if interrupted:
             run.full = interrupted.full
@@ -205,10 +207,12 @@ class Harvester:
             source.last_success_datestamp = run.response_datestamp or source.last_success_datestamp
             source.save(update_fields=["last_success_datestamp"])
         run.finished_at = timezone.now()
-        self.note(
-            _("%(created)d created, %(updated)d updated, %(deleted)d deleted, %(failed)d failed.")
-            % {"created": run.created, "updated": run.updated, "deleted": run.deleted, "failed": run.failed}
-        )
+        self.summary = _("%(created)d created, %(updated)d updated, %(deleted)d deleted, %(failed)d failed.") % {
+            "created": run.created,
+            "updated": run.updated,
+            "deleted": run.deleted,
+            "failed": run.failed,
+        }
         self._save_run()
         return run
 
@@ -254,11 +258,23 @@ class Harvester:
 
     def _save_run(self):
         run = self.run_
-        run.report = "\n".join(self.lines)
+        run.report = self.report_text()
         run.save()
 
     def note(self, line):
-        self.lines.append(line)
+        """Add a line to the run's report (at most MAX_REPORT_LINES, then a count of the rest)."""
+        if len(self.lines) < MAX_REPORT_LINES:
+            self.lines.append(line)
+        else:
+            self.omitted += 1
+
+    def report_text(self):
+        lines = self.lines
+        if self.omitted:
+            lines = [*lines, _("… and %(count)d more lines.") % {"count": self.omitted}]
+        if self.summary:
+            lines = [*lines, self.summary]
+        return "\n".join(lines)
 
     # --- one record ----------------------------------------------------------------------------
 

@@ -85,12 +85,18 @@ def test_a_restricted_file_of_a_public_item_is_absent(client, library):
     assert closed_image.pk not in listed
 
 
-def test_pages_endpoint_lists_live_public_pages_only(client, library):
+def test_pages_endpoint_lists_live_public_pages_only(client, superuser, library):
+    from wagtail.models import PageViewRestriction
+
     library.photographs.unpublish()
+    PageViewRestriction.objects.create(page=library.navoiy, restriction_type=PageViewRestriction.LOGIN)
+    client.force_login(superuser)
     listed = ids(client.get("/api/v2/pages/?limit=100"))
-    assert library.navoiy.pk in listed
+    assert library.manuscripts.pk in listed
     assert library.photographs.pk not in listed
+    assert library.navoiy.pk not in listed
     assert client.get(f"/api/v2/pages/{library.photographs.pk}/").status_code == 404
+    assert client.get(f"/api/v2/pages/{library.navoiy.pk}/").status_code == 404
 
 
 def test_item_shows_dublin_core_and_iiif_manifest(client, library):

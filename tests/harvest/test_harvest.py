@@ -207,3 +207,14 @@ def test_cataloguers_do_not_manage_sources(client, source, make_user):
     assert client.get("/admin/harvest/harvestsource/").status_code in (302, 403)
     assert client.post(f"/admin/harvest/source/{source.pk}/harvest/").status_code in (302, 403)
     assert not source.runs.exists()
+
+
+def test_each_kind_of_bad_record_is_named_and_the_good_ones_kept(source):
+    REPOSITORY.add("oai:partner:6", "2024-01-15", title="No metadata", no_metadata=True)
+    REPOSITORY.add("oai:partner:7", "2024-01-16", title="Unknown language", language=["xx-Zzzz"])
+    run = harvest(source)
+    assert (run.created, run.failed) == (4, 2)
+    assert "oai:partner:6: not harvested, the record has no metadata." in run.report
+    assert "oai:partner:3: not harvested, it has no dc:title." in run.report
+    assert "oai:partner:7: language “xx-Zzzz” not recognised." in run.report
+    assert run.report.splitlines()[-1] == "4 created, 0 updated, 0 deleted, 2 failed."
