@@ -211,3 +211,15 @@ def test_openapi_description_is_valid_and_lists_the_endpoints(client, library):
     ItemFactory(title="Described")
     entry = client.get("/api/v2/items/").json()["items"][0]
     assert set(entry) <= set(spec["components"]["schemas"]["Item"]["properties"])
+
+
+def test_collection_pages_carry_their_introduction(client, library):
+    response = client.get(
+        f"/api/v2/pages/?type=catalogue.CollectionPage&fields=introduction,description&child_of={library.manuscripts.pk}"
+    )
+    assert response.status_code == 200, response.content
+    (entry,) = response.json()["items"]
+    assert entry["title"] == "Navoiy manuscripts"
+    assert entry["introduction"] == library.navoiy.introduction
+    # Items are reached through the items endpoint, by collection.
+    assert client.get(f"/api/v2/items/?collection={entry['id']}").status_code == 200
