@@ -19,6 +19,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from rest_framework import serializers
 from rest_framework.renderers import JSONRenderer
+from wagtail.api import APIField
 from wagtail.api.v2.filters import FieldsFilter, OrderingFilter
 from wagtail.api.v2.utils import BadRequestError, get_restricted_collection_ids
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
@@ -66,22 +67,33 @@ def public_files(queryset, kind, request):
     )
 
 
+class PrefetchedTagsField(serializers.Field):
+    """Tag names from the tags loaded with the listing (Wagtail's TagsField queries once per file)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
 class PublicFilesMixin:
     """No full-text search here: the search index cannot apply the public-file rule above,
     and a search before it would leak titles. Items are searched on the public site."""
 
     filter_backends = [FieldsFilter, OrderingFilter]
     known_query_parameters = BaseAPIViewSet.known_query_parameters - {"search", "search_operator"}
+    meta_fields = BaseAPIViewSet.meta_fields + [APIField("tags", serializer=PrefetchedTagsField()), "download_url"]
 
 
 class PublicImagesAPIViewSet(PublicOnlyMixin, PublicFilesMixin, ImagesAPIViewSet):
     def get_queryset(self):
-        return public_files(super().get_queryset(), "image", self.request)
+        return public_files(super().get_queryset(), "image", self.request).prefetch_related("tags")
 
 
 class PublicDocumentsAPIViewSet(PublicOnlyMixin, PublicFilesMixin, DocumentsAPIViewSet):
     def get_queryset(self):
-        return public_files(super().get_queryset(), "document", self.request)
+        return public_files(super().get_queryset(), "document", self.request).prefetch_related("tags")
 
 
 # --- Items ---------------------------------------------------------------------------------

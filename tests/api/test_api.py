@@ -223,3 +223,23 @@ def test_collection_pages_carry_their_introduction(client, library):
     assert entry["introduction"] == library.navoiy.introduction
     # Items are reached through the items endpoint, by collection.
     assert client.get(f"/api/v2/items/?collection={entry['id']}").status_code == 200
+
+
+@pytest.mark.parametrize("endpoint, factory", [("images", CustomImageFactory), ("documents", CustomDocumentFactory)])
+def test_file_listing_queries_do_not_grow_with_files(client, library, endpoint, factory):
+    item = ItemFactory(title="Scans")
+    for _i in range(2):
+        item = with_file(item, **{endpoint[:-1]: factory()})
+    tagged = factory()
+    tagged.tags.add("folio", "binding")
+    item = with_file(item, **{endpoint[:-1]: tagged})
+    client.get(f"/api/v2/{endpoint}/")
+    with CaptureQueriesContext(connection) as few:
+        listed = client.get(f"/api/v2/{endpoint}/?limit=100")
+        assert len(ids(listed)) == 3
+    assert [e["meta"]["tags"] for e in listed.json()["items"]][-1] == ["binding", "folio"]
+    for _i in range(6):
+        item = with_file(item, **{endpoint[:-1]: factory()})
+    with CaptureQueriesContext(connection) as many:
+        assert len(ids(client.get(f"/api/v2/{endpoint}/?limit=100"))) == 9
+    assert len(many.captured_queries) == len(few.captured_queries)
