@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail_modeladmin.helpers import ButtonHelper, PermissionHelper
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
@@ -58,7 +59,16 @@ class HarvestSourceAdmin(ModelAdmin):
     list_filter = ("enabled",)
     search_fields = ("name", "base_url", "set_spec")
     button_helper_class = SourceButtonHelper
-    form_fields_exclude = ["granularity"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("base_url"),
+        FieldPanel("set_spec"),
+        FieldPanel("metadata_prefix"),
+        PageChooserPanel("target_collection", "catalogue.CollectionPage"),
+        FieldPanel("enabled"),
+        FieldPanel("interval_hours"),
+        FieldPanel("last_success_datestamp"),
+    ]
 
     def last_status(self, obj):
         run = obj.last_run()

@@ -185,6 +185,21 @@ def test_curators_manage_sources_and_read_run_reports(client, source, make_user)
     assert listing.status_code == 200
     assert "Partner library" in listing.content.decode()
     assert client.get(f"/admin/harvest/harvestsource/edit/{source.pk}/").status_code == 200
+    created = client.post(
+        "/admin/harvest/harvestsource/create/",
+        {
+            "name": "Second partner",
+            "base_url": source.base_url,
+            "set_spec": "",
+            "metadata_prefix": "oai_dc",
+            "target_collection": source.target_collection_id,
+            "enabled": "on",
+            "interval_hours": "12",
+            "last_success_datestamp": "",
+        },
+    )
+    assert created.status_code == 302, created.content.decode()[:2000]
+    assert HarvestSource.objects.get(name="Second partner").interval_hours == 12
     # "Harvest now": a confirmation, then the run (immediate tasks in the tests).
     assert client.get(f"/admin/harvest/source/{source.pk}/harvest/").status_code == 200
     response = client.post(f"/admin/harvest/source/{source.pk}/harvest/")
