@@ -4,12 +4,14 @@ The provider (tests/harvest/oai_server.py) pages its records two at a time with 
 tokens, honours `from`, and can fail once on a page, as a repository under load does.
 """
 
+import datetime
 import io
 
 import psycopg2
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.db.models import F
 
 from catalogue.models import Item, ItemIdentifier
 from harvest.harvester import LOCK_CLASS, HarvestLocked, harvest
@@ -168,6 +170,11 @@ def test_due_runs_only_sources_whose_interval_has_passed(source, library):
     assert source.runs.count() == 1  # harvested within its 24 hours
     assert idle.runs.count() == 1
     assert not disabled.runs.exists()
+    # Once its interval has passed, the source is due again.
+    source.runs.update(started_at=F("started_at") - datetime.timedelta(hours=25))
+    call_command("harvest_oai", "--due", stdout=io.StringIO())
+    assert source.runs.count() == 2
+    assert idle.runs.count() == 1
 
 
 def test_unknown_source_id_is_named(source):
