@@ -10,10 +10,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from jsonschema import ValidationError
+from openapi_schema_validator import OAS30Validator
 from openapi_spec_validator import validate
 
 from catalogue.factories import AgentFactory, ItemFactory, SubjectFactory
-from catalogue.models import AccessLevel, DCMIType, Item, ItemFile, Language
+from catalogue.models import AccessLevel, DCMIType, Item, ItemFile, ItemRelation, Language
 from media_library.factories import CustomDocumentFactory, CustomImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -207,10 +209,19 @@ def test_openapi_description_is_valid_and_lists_the_endpoints(client, library):
     assert {"/items/", "/items/{id}/", "/pages/", "/images/", "/documents/"} <= set(spec["paths"])
     filters = {p["name"] for p in spec["paths"]["/items/"]["get"]["parameters"] if "name" in p}
     assert {"collection", "type", "language", "modified_since", "locale", "order"} <= filters
-    # Every key the items endpoint returns is described.
-    ItemFactory(title="Described")
-    entry = client.get("/api/v2/items/").json()["items"][0]
+    # What the items endpoint returns matches its description, key by key.
+    item = ItemFactory(title="Described", collections=[library.navoiy], creators=[AgentFactory()])
+    item.relations.add(ItemRelation(uri="https://example.org/other"))
+    item.save()
+    listing = client.get("/api/v2/items/").json()
+    entry = listing["items"][0]
     assert set(entry) <= set(spec["components"]["schemas"]["Item"]["properties"])
+    item_schema = {"$ref": "#/components/schemas/Item", "components": spec["components"]}
+    OAS30Validator(item_schema).validate(entry)
+    listing_schema = spec["paths"]["/items/"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    OAS30Validator({**listing_schema, "components": spec["components"]}).validate(listing)
+    with pytest.raises(ValidationError):
+        OAS30Validator(item_schema).validate({**entry, "title": "a plain string"})
 
 
 def test_collection_pages_carry_their_introduction(client, library):
