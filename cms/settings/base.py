@@ -273,13 +273,8 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_CREDENTIALS = False
 # The largest page a client may ask for with ?limit= (Wagtail API v2).
 WAGTAILAPI_LIMIT_MAX = 100
-# Only the JSON renderer: the browsable API would load the session of a signed-in member of staff.
-REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
-    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-}
+# The public endpoints render JSON only and authenticate nobody (api/views.py), so a signed-in
+# member of staff sees what everyone sees; Wagtail's admin API keeps DRF's defaults.
 
 # --- Email -------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
