@@ -28,6 +28,7 @@ class IdentifierScheme(models.TextChoices):
     LEGACY = "legacy", _("Legacy identifier")
     # MARC 001 with its 003 agency, written "(DLC)00000002": what re-imports match records by.
     CONTROL_NUMBER = "control_number", _("MARC control number")
+    OAI = "oai", _("OAI identifier")
 
 
 def normalise_lccn(value):

@@ -83,6 +83,9 @@ ROLES = {
             ),
             "media_library.view_derivative",
             "media_library.change_derivative",
+            # OAI-PMH sources the library harvests, and the reports of their runs (docs/harvesting.md).
+            *(f"harvest.{action}_harvestsource" for action in ("add", "change", "delete", "view")),
+            "harvest.view_harvestrun",
         ],
         "collection_permissions": MEDIA_ALL,
         "page_permissions": {

@@ -28,6 +28,7 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", include("api.urls")),
     path("files/private/<path:name>", media_views.private_media, name="private_media"),
     path("iiif/<int:item_id>/manifest", media_views.iiif_manifest, name="iiif_manifest"),
     path("iiif/collection/<int:page_id>", media_views.iiif_collection, name="iiif_collection"),

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale
@@ -60,6 +61,8 @@ class CollectionPage(BasePage):
         FieldPanel("description"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("introduction"), index.SearchField("description")]
+    # The public API (docs/api.md): /api/v2/pages/?type=catalogue.CollectionPage&fields=introduction,description
+    api_fields = [APIField("introduction"), APIField("description")]
     parent_page_types = ["catalogue.CollectionIndexPage", "catalogue.CollectionPage"]
     subpage_types = ["catalogue.CollectionPage"]
 

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "search",
     "oai",
     "interchange",
+    "api",
+    "harvest",
     # Translation of pages and items: synchronised locale trees and the translation editor.
     # wagtail_localize.locales replaces wagtail.locales (https://wagtail-localize.org/stable/how-to/installation/).
     "wagtail_localize",
@@ -45,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -59,6 +62,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "rest_framework",
+    "corsheaders",
     "django_tasks",
     "django_tasks_db",
     "storages",
@@ -78,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before CommonMiddleware, as django-cors-headers asks.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -258,6 +265,18 @@ TASKS = {
         }[TASK_BACKEND]
     }
 }
+
+# --- Public API (api/, docs/api.md) ---------------------------------------------------------
+# Read-only JSON for other libraries and researchers, open to scripts on any site:
+# https://github.com/adamchainz/django-cors-headers#configuration
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_CREDENTIALS = False
+# The largest page a client may ask for with ?limit= (Wagtail API v2).
+WAGTAILAPI_LIMIT_MAX = 100
+# The public endpoints render JSON only and authenticate nobody (api/views.py), so a signed-in
+# member of staff sees what everyone sees; Wagtail's admin API keeps DRF's defaults.
 
 # --- Email -------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
