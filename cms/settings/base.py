@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     # Editors' picks for search queries (Settings → Promoted search results) and query statistics.
@@ -75,6 +76,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 answers for what cms.http_cache marks cacheable (it skips no-store responses).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Cache-Control for the proxy and browsers: sees the final response of everything below.
+    "cms.http_cache.CacheHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -243,6 +248,24 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- HTTP cache (docs/deploy.md) ----------------------------------------------------------
+# Anonymous public pages are sent with Cache-Control: public, max-age=CACHE_MAX_AGE (browsers),
+# s-maxage=CACHE_S_MAXAGE (the caching proxy). Publishing purges the proxy, so its copy can live
+# long; a browser's copy cannot be purged, so it stays short.
+CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
+CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "3600"))
+# Wagtail's frontend cache invalidation sends PURGE to the proxy (deploy/varnish/default.vcl)
+# when pages and items are published, unpublished or deleted:
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
+if FRONTEND_CACHE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+    }
+# Each locale's address is purged as computed (catalogue/frontend_cache.py). Wagtail's rewriting of
+# a URL into every language would make /uz/… addresses that do not exist (Uzbek is unprefixed).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Background tasks ------------------------------------------------------------------
 # https://github.com/RealOrangeOne/django-tasks ; Wagtail 8 queues its own work here too.
