@@ -40,11 +40,14 @@ sub vcl_recv {
     if (req.http.Authorization) {
         return (pass);
     }
-    if (req.http.Cookie ~ "(^|;\s*)(sessionid|csrftoken)=") {
+    # A session cookie ("sessionid", "__Host-sessionid" in production) may mean a signed-in user.
+    if (req.http.Cookie ~ "(^|;\s*)(__Host-)?sessionid=") {
         return (pass);
     }
-    # Anyone else's cookies (analytics and the like) mean nothing to the application: dropped, so
-    # every anonymous visitor shares one copy (the application answers with Vary: Cookie).
+    # Other cookies (the CSRF cookie of a past sign-in form, analytics) do not change a public
+    # page: dropped, so every anonymous visitor shares one copy (the application answers with
+    # Vary: Cookie, and every request that reaches the cache now has none). A page that needs the
+    # CSRF cookie sets it again, and an answer that sets a cookie is never stored.
     unset req.http.Cookie;
     # Pages are negotiated by URL, not by the browser's language (docs/languages.md).
     return (hash);

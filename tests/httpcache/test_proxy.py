@@ -137,6 +137,12 @@ def test_signed_in_and_private_answers_are_not_cached(library, proxy):
     for _ in range(2):
         _status, headers, _body = fetch(url, Cookie="sessionid=anything")
         assert headers["X-Cache"] == "MISS"
+        _status, headers, _body = fetch(url, Cookie="_ga=1; __Host-sessionid=anything")
+        assert headers["X-Cache"] == "MISS"
+    # Cookies that are not the session's do not split or bypass the cache.
+    assert fetch(url, Cookie="_ga=1")[1]["X-Cache"] == "MISS"
+    assert fetch(url, Cookie="csrftoken=abc; _ga=2")[1]["X-Cache"] == "HIT"
+    assert fetch(url)[1]["X-Cache"] == "HIT"
     for _ in range(2):
         status, headers, _body = fetch(proxy + "/admin/login/")
         assert status == 200
