@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Cache-Control for the proxy and browsers: sees the final response of everything below.
     "cms.http_cache.CacheHeadersMiddleware",
+    # Anonymous GET/HEAD requests read from the replicas, if any (cms/db_routers.py).
+    "cms.db_routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -137,6 +139,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Read-only PostgreSQL replicas (comma-separated URLs): anonymous visitors' pages read from them,
+# everything else (staff, signed-in readers, writes, tasks, commands) uses DATABASE_URL.
+# See docs/deploy.md, "PostgreSQL replicas".
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
+    # Tests see the primary under the replica's name rather than a database of their own.
+    DATABASES[f"replica{_number}"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+DATABASE_ROUTERS = ["cms.db_routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -258,10 +271,12 @@ CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "3600"))
 # Wagtail's frontend cache invalidation sends PURGE to the proxy (deploy/varnish/default.vcl)
 # when pages and items are published, unpublished or deleted:
 # https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
-FRONTEND_CACHE_URL = os.environ.get("FRONTEND_CACHE_URL", "")
-if FRONTEND_CACHE_URL:
+# Comma-separated: one URL per proxy when several run side by side.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URLS:
     WAGTAILFRONTENDCACHE = {
-        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": FRONTEND_CACHE_URL}
+        f"proxy{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+        for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
     }
 # Each locale's address is purged as computed (catalogue/frontend_cache.py). Wagtail's rewriting of
 # a URL into every language would make /uz/… addresses that do not exist (Uzbek is unprefixed).
