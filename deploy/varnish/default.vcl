@@ -26,7 +26,9 @@ sub vcl_recv {
         # sorting of a list): Wagtail purges one URL per page. Compared as plain strings, so a path
         # needs no escaping; lurker-friendly (only obj.* is tested), so old objects are cleaned
         # in the background.
-        ban("obj.http.x-kutubxona-path == " + regsub(req.url, "\?.*$", ""));
+        if (!std.ban("obj.http.x-kutubxona-path == " + regsub(req.url, "\?.*$", ""))) {
+            return (synth(400, std.ban_error()));
+        }
         return (synth(200, "Purged"));
     }
 
