@@ -4,6 +4,7 @@ from django.db import models
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.http import http_date
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -149,7 +150,11 @@ class ItemIndexPage(RoutablePageMixin, BasePage):
         if slug != item.slug:
             return HttpResponsePermanentRedirect(item.get_url(request))
         context = item_detail_context(request, item, page=self)
-        return TemplateResponse(request, "catalogue/item_detail.html", context)
+        response = TemplateResponse(request, "catalogue/item_detail.html", context)
+        if item.last_published_at:
+            # A validator beside the ETag (cms.http_cache drops it from private answers).
+            response["Last-Modified"] = http_date(item.last_published_at.timestamp())
+        return response
 
     def _other_language(self, request, item):
         """The redirect for an item asked for under the index of another language, or None to show it.

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     # Editors' picks for search queries (Settings → Promoted search results) and query statistics.
@@ -82,6 +83,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # ETag and 304 answers for what cms.http_cache marks cacheable (it skips no-store responses).
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Cache-Control for the proxy and browsers: sees the final response of everything below.
+    "cms.http_cache.CacheHeadersMiddleware",
+    # Anonymous GET/HEAD requests read from the replicas, if any (cms/db_routers.py).
+    "cms.db_routers.ReplicaReadsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before CommonMiddleware, as django-cors-headers asks.
     "corsheaders.middleware.CorsMiddleware",
@@ -141,6 +148,17 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Read-only PostgreSQL replicas (comma-separated URLs): anonymous visitors' pages read from them,
+# everything else (staff, signed-in readers, writes, tasks, commands) uses DATABASE_URL.
+# See docs/deploy.md, "PostgreSQL replicas".
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS"), start=1):
+    DATABASES[f"replica{_number}"] = dj_database_url.parse(
+        _url, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")), conn_health_checks=True
+    )
+    # Tests see the primary under the replica's name rather than a database of their own.
+    DATABASES[f"replica{_number}"]["TEST"] = {"MIRROR": "default"}
+DATABASE_REPLICAS = [alias for alias in DATABASES if alias != "default"]
+DATABASE_ROUTERS = ["cms.db_routers.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -252,6 +270,26 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# --- HTTP cache (docs/deploy.md) ----------------------------------------------------------
+# Anonymous public pages are sent with Cache-Control: public, max-age=CACHE_MAX_AGE (browsers),
+# s-maxage=CACHE_S_MAXAGE (the caching proxy). Publishing purges the proxy, so its copy can live
+# long; a browser's copy cannot be purged, so it stays short.
+CACHE_MAX_AGE = int(os.environ.get("CACHE_MAX_AGE", "60"))
+CACHE_S_MAXAGE = int(os.environ.get("CACHE_S_MAXAGE", "3600"))
+# Wagtail's frontend cache invalidation sends PURGE to the proxy (deploy/varnish/default.vcl)
+# when pages and items are published, unpublished or deleted:
+# https://docs.wagtail.org/en/stable/reference/contrib/frontendcache.html
+# Comma-separated: one URL per proxy when several run side by side.
+FRONTEND_CACHE_URLS = env_list("FRONTEND_CACHE_URL")
+if FRONTEND_CACHE_URLS:
+    WAGTAILFRONTENDCACHE = {
+        f"proxy{number}": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": url}
+        for number, url in enumerate(FRONTEND_CACHE_URLS, start=1)
+    }
+# Each locale's address is purged as computed (catalogue/frontend_cache.py). Wagtail's rewriting of
+# a URL into every language would make /uz/… addresses that do not exist (Uzbek is unprefixed).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 # --- Background tasks ------------------------------------------------------------------
 # https://github.com/RealOrangeOne/django-tasks ; Wagtail 8 queues its own work here too.
