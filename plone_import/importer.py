@@ -406,7 +406,6 @@ class PloneImporter:
         if not page.pk:
             page.slug = slugify(obj.get("id") or page.title, allow_unicode=True)[:255] or "page"
         page.show_in_menus = not obj.get("exclude_from_nav", False)
-        page.go_live_at = None
         page.expire_at = _date(obj.get("expires"))
         if hasattr(page, "introduction"):
             page.introduction = obj.get("description") or ""
@@ -497,7 +496,6 @@ class PloneImporter:
         item.primary_collection = collection
         item.collections = [collection]
         item.expire_at = _date(obj.get("expires"))
-        item.go_live_at = None
         links = []
         for element, names in (
             (ItemAgent.DCElement.CREATOR, obj.get("creators") or []),
@@ -669,14 +667,15 @@ class PloneImporter:
 
     def publish(self, obj, data, entry):
         """Plone's review state → Wagtail: published → live, private → draft, pending → in moderation."""
-        revision = obj.save_revision(user=self.owner(data), log_action=False)
         expires = _date(data.get("expires"))
         effective = _date(data.get("effective"))
         now = timezone.now()
-        if self.public(entry) and not (expires and expires <= now):
+        # A future effective date schedules the publication (Wagtail's go-live date).
+        obj.go_live_at = effective if effective and effective > now else None
+        revision = obj.save_revision(user=self.owner(data), log_action=False)
+        published = self.public(entry) and not (expires and expires <= now)
+        if published:
             revision.publish(log_action=False)
-            if effective and effective > now:
-                obj.go_live_at = effective
         else:
             if obj.live:
                 obj.unpublish(log_action=False)
@@ -689,7 +688,7 @@ class PloneImporter:
                 elif not getattr(obj, "workflow_in_progress", False):
                     workflow.start(obj, self.owner(data))
         model = type(obj)
-        if not obj.live:
+        if not published:
             if model.__name__ == "Item":
                 model.objects.filter(pk=obj.pk).update(created_at=_date(data.get("created")) or now)
             return
