@@ -176,6 +176,8 @@ class PloneImporter:
         for obj in self.stream():
             if obj.get("@type") in CONTENT and obj.get("UID") in self.pending:
                 self.step(self.finish, obj)
+        self.relations()
+        self.translations()
         self.local_roles()
         self.ordering()
         self.discussion()
@@ -595,9 +597,11 @@ class PloneImporter:
         if target is None:
             raise ImportError_("it was not created")
         html = (obj.get("text") or {}).get("data") or "" if isinstance(obj.get("text"), dict) else ""
+        self.versions(target, obj, entry)
         if isinstance(target, Page):
             page = target.specific
             blocks, warnings = richtext.convert(html, self.resolve)
+            self.default_page_of(entry, obj, html)
             intro = self.extra_blocks(obj, entry)
             page.body = intro + blocks
             lead = obj.get("image")
@@ -612,6 +616,47 @@ class PloneImporter:
             target.save()
             entry.warnings += warnings
             self.publish(target, obj, entry)
+
+    def default_page_of(self, entry, obj, html):
+        """A folder's default page: the folder's page shows its text too, as the folder did in Plone."""
+        folder_uid = next((f for f, d in self.default_pages.items() if d == entry.uid), None)
+        folder = self.entries.get(folder_uid)
+        page = self.target_of(folder_uid) if folder else None
+        if not isinstance(page, Page):
+            return
+        page = page.specific
+        if hasattr(page, "body"):
+            page.body, _ = richtext.convert(html, self.resolve)
+        elif hasattr(page, "description"):
+            page.description, _ = richtext.convert_inline(html, self.resolve)
+        if hasattr(page, "introduction") and obj.get("description"):
+            page.introduction = obj["description"]
+        page.save()
+        revision = page.save_revision(log_action=False)
+        if self.public(folder):
+            revision.publish(log_action=False)
+
+    def versions(self, target, obj, entry):
+        """Saved Plone versions (an export with revisions) become earlier Wagtail revisions."""
+        versions = ((obj.get("exportimport") or {}).get("versions")) or {}
+        if not versions or entry.outcome != "created":
+            return
+        for key in sorted(versions, key=lambda k: int(k) if str(k).isdigit() else 0):
+            version = versions[key] or {}
+            text = version.get("text")
+            html = text.get("data", "") if isinstance(text, dict) else ""
+            if isinstance(target, Page):
+                page = target.specific
+                page.title = (version.get("title") or page.title)[:255]
+                page.body, _ = richtext.convert(html, self.resolve)
+                revision = page.save_revision(user=self.owner(obj), log_action=False)
+            else:
+                target.title = (version.get("title") or target.title)[:1000]
+                target.description, _ = richtext.convert_inline(html, self.resolve)
+                revision = target.save_revision(user=self.owner(obj), log_action=False)
+            when = _date(version.get("modified"))
+            if when:
+                type(revision).objects.filter(pk=revision.pk).update(created_at=when)
 
     def extra_blocks(self, obj, entry):
         from django.utils.html import escape
@@ -702,6 +747,49 @@ class PloneImporter:
             Page.objects.filter(pk=obj.pk).update(**dates)
 
     # --- companions ---------------------------------------------------------------------
+
+    def relations(self):
+        """relatedItems between catalogue items → item relations; others are reported."""
+        from catalogue.models import Item, ItemRelation
+
+        by_source = defaultdict(list)
+        for row in self.companion("relations") or []:
+            by_source[row.get("from_uuid")].append(row.get("to_uuid"))
+        for source_uid, target_uids in by_source.items():
+            entry = self.entries.get(source_uid)
+            source = self.target_of(source_uid)
+            if entry is None or entry.uid not in self.pending:
+                continue
+            if not isinstance(source, Item):
+                entry.warnings.append("related items not kept: the object is not a catalogue item")
+                continue
+            wanted = [t for t in (self.target_of(uid) for uid in target_uids) if isinstance(t, Item)]
+            if len(wanted) < len(target_uids):
+                entry.warnings.append("related items that are not catalogue items were not kept")
+            if sorted(r.target_item_id for r in source.relations.all()) == sorted(t.pk for t in wanted):
+                continue
+            source.relations = [
+                ItemRelation(relation_type=ItemRelation.RelationType.RELATION, target_item=t, sort_order=i)
+                for i, t in enumerate(wanted)
+            ]
+            source.save()
+            if source.live:
+                source.save_revision(log_action=False).publish(log_action=False)
+
+    def translations(self):
+        """Translation groups ({language: uid}) → one translation key for catalogue items."""
+        from catalogue.models import Item
+
+        for group in self.companion("translations") or []:
+            if not isinstance(group, dict):
+                continue
+            members = [(uid, self.target_of(uid)) for uid in group.values() if isinstance(uid, str)]
+            items = [t for _, t in members if isinstance(t, Item)]
+            for uid, t in members:
+                if t is not None and not isinstance(t, Item) and uid in self.entries:
+                    self.entries[uid].warnings.append("translation link not kept: pages are translated per locale tree")
+            if len(items) > 1 and len({i.locale_id for i in items}) == len(items):
+                Item.objects.filter(pk__in=[i.pk for i in items[1:]]).update(translation_key=items[0].translation_key)
 
     def local_roles(self):
         roles_map = self.mapping["local_roles"]

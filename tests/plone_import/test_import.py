@@ -122,6 +122,24 @@ def items():
         obj(14, "Link", "/about/iiif", ABOUT, remoteUrl="https://iiif.io/"),
         obj(15, "Link", "/about/to-history", ABOUT, remoteUrl="${portal_url}/about/history"),
         obj(16, "Collection", "/about/latest", ABOUT, query=[{"i": "Subject", "o": "any", "v": ["letters"]}]),
+        obj(
+            17,
+            "Document",
+            "/about/guide",
+            ABOUT,
+            text=html("<p>Third text.</p>"),
+            exportimport={
+                "versions": {
+                    "0": {
+                        "title": "Guide v1",
+                        "text": html("<p>First text.</p>"),
+                        "modified": "2023-05-01T10:00:00+00:00",
+                    },
+                    "1": {"title": "Guide v2", "text": html("<p>Second text.</p>")},
+                }
+            },
+        ),
+        obj(18, "Document", "/fonds/letters/letter-2", LETTERS, language="uz", text=html("<p>Xat.</p>")),
     ]
 
 
@@ -151,6 +169,9 @@ def export(tmp_path):
             ],
         },
         localroles=[{"uuid": uid(1), "localroles": {"archivists": ["Editor"], "anna": ["Reviewer"]}}],
+        relations=[{"from_uuid": uid(5), "to_uuid": uid(18), "relationship": "relatedItems"}],
+        translations=[{"ru": uid(5), "uz": uid(18)}],
+        defaultpages=[{"uuid": uid(1), "default_page": "history", "default_page_uuid": uid(4)}],
         ordering=[{"uuid": uid(8), "order": 0}, {"uuid": uid(4), "order": 1}],
         discussion=[
             {
@@ -187,7 +208,7 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert not ok, "a failed object makes the command fail"
     assert "Image /about/broken.png: the image broken.png cannot be read" in output
     assert "File /about/missing.pdf: the blob file is missing" in output
-    assert totals(output) == [14, 0, 1, 2, 17]
+    assert totals(output) == [16, 0, 1, 2, 19]
     assert "Plone Site /: the site root becomes" in output
     assert f"link to UID {UNKNOWN} that is not in the export" in output
 
@@ -235,6 +256,16 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert children == [target(8).pk, target(4).pk]
     assert PloneComment.objects.get().text == "Nice"
 
+    # saved versions, relations, translations, default pages
+    guide = target(17).specific
+    texts = [json.dumps(r.content) for r in guide.revisions.order_by("created_at", "pk")]
+    assert ["First text" in t for t in texts[:1]] == [True] and "Third text" in texts[-1] and len(texts) == 3
+    other = target(18)
+    assert [r.target_item_id for r in letter.relations.all()] == [other.pk]
+    assert other.translation_key == Item.objects.get(pk=letter.pk).translation_key
+    about.refresh_from_db()
+    assert "Our past" in json.dumps(list(about.body.raw_data)) and about.live
+
 
 @pytest.mark.django_db
 def test_rerun_updates_changes_and_resumes(plone_site, export):
@@ -247,7 +278,7 @@ def test_rerun_updates_changes_and_resumes(plone_site, export):
     PloneObject.objects.filter(uid=uid(8)).update(checksum="")  # as if the run had stopped there
     ok, output = run_import(export)
 
-    assert totals(output) == [0, 2, 13, 2, 17]
+    assert totals(output) == [0, 2, 15, 2, 19]
     assert target(4).title == "Our history"
     assert (Page.objects.count(), Item.objects.count(), Redirect.objects.count()) == (pages, items_, redirects)
 
