@@ -638,7 +638,7 @@ class PloneImporter:
 
     def versions(self, target, obj, entry):
         """Saved Plone versions (an export with revisions) become earlier Wagtail revisions."""
-        versions = ((obj.get("exportimport") or {}).get("versions")) or {}
+        versions = obj.get("exportimport.versions") or (obj.get("exportimport") or {}).get("versions") or {}
         if not versions or entry.outcome != "created":
             return
         for key in sorted(versions, key=lambda k: int(k) if str(k).isdigit() else 0):
@@ -649,14 +649,19 @@ class PloneImporter:
                 page = target.specific
                 page.title = (version.get("title") or page.title)[:255]
                 page.body, _ = richtext.convert(html, self.resolve)
-                revision = page.save_revision(user=self.owner(obj), log_action=False)
+                revision = page.save_revision(user=self.actor(version, obj), log_action=False)
             else:
                 target.title = (version.get("title") or target.title)[:1000]
                 target.description, _ = richtext.convert_inline(html, self.resolve)
-                revision = target.save_revision(user=self.owner(obj), log_action=False)
+                revision = target.save_revision(user=self.actor(version, obj), log_action=False)
             when = _date(version.get("modified"))
             if when:
                 type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+
+    def actor(self, version, obj):
+        username = version.get("changeActor")
+        user = get_user_model().objects.filter(username=username).first() if username else None
+        return user or self.owner(obj)
 
     def extra_blocks(self, obj, entry):
         from django.utils.html import escape

@@ -128,8 +128,8 @@ def items():
             "/about/guide",
             ABOUT,
             text=html("<p>Third text.</p>"),
-            exportimport={
-                "versions": {
+            **{
+                "exportimport.versions": {
                     "0": {
                         "title": "Guide v1",
                         "text": html("<p>First text.</p>"),

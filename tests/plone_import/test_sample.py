@@ -157,3 +157,22 @@ def test_import_whole_sample(plone_site, client):
     assert total.split()[1:] == ["0", "0", str(len(objects)), "0", str(len(objects))], second
     assert ContentType.objects.get_for_model(Item)  # the key table points at real objects
     assert PloneObject.objects.exclude(object_id=None).count() >= len(objects) - 3
+
+
+@pytest.mark.django_db
+def test_sample_with_blob_paths(plone_site):
+    ok, output = run_import(SAMPLE, "--content", str(SAMPLE / "Library2-blobpaths.json"))
+    assert ok, output
+    assert get_image_model().objects.filter(file_size__gt=0).count() >= 8
+    assert get_document_model().objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_sample_with_revisions_and_blob_urls(plone_site):
+    """Blob URLs need the Plone server: without it every blob is reported, the rest imported."""
+    ok, output = run_import(SAMPLE, "--content", str(SAMPLE / "Library2-with-revisions.json"))
+    assert not ok
+    failed = [line for line in output.splitlines() if "the blob could not be downloaded from http" in line]
+    assert len(failed) == 8 + 3 + 2  # images, files, news items with a lead image
+    guide = PloneObject.objects.get(path="/learning/guides/citing-digitised-manuscripts").target
+    assert guide.revisions.count() == 3
