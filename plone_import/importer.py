@@ -109,6 +109,8 @@ class PloneImporter:
         self.companions = {}
         self.default_pages = {}
         self.comments = 0
+        self.multilingual = False
+        self.by_path = None
 
     # --- files --------------------------------------------------------------------------
 
@@ -224,6 +226,7 @@ class PloneImporter:
                 entry.path = entry.path[len(self.site_url) :] or "/"
             if entry.uid.startswith("no-uid:"):
                 entry.outcome, entry.reason = "failed", "the object has no UID"
+        self.multilingual = bool(self.companion("translations")) or any(e.type == "LRF" for e in self.entries.values())
         for row in self.companion("defaultpages") or []:
             self.default_pages[row.get("uuid")] = row.get("default_page_uuid")
 
@@ -298,6 +301,19 @@ class PloneImporter:
         if isinstance(target, get_image_model()):
             return richtext.Target("image", target.pk, target.file.url)
         return richtext.Target("item", target.pk, target.get_url() or "")
+
+    def uid_for_url(self, href):
+        """The UID of the object at `href` when it is an address of the old site (absolute, or
+        ${portal_url}/…), its /view and download forms included."""
+        href = href.split("#")[0].split("?")[0].replace("${portal_url}", self.site_url)
+        if not href.startswith(self.site_url + "/"):
+            return None
+        path = href[len(self.site_url) :].rstrip("/")
+        for suffix in ("/view", "/@@download/file", "/@@images/image", "/image_view_fullscreen"):
+            path = path.removesuffix(suffix)
+        if self.by_path is None:
+            self.by_path = {e.path: e.uid for e in self.entries.values()}
+        return self.by_path.get(path)
 
     def parent_page(self, entry):
         parent = self.entries.get(entry.parent)
@@ -434,10 +450,35 @@ class PloneImporter:
                 return target
         return None
 
+    def language_root(self, entry):
+        """The locale of a language root folder (plone.app.multilingual's LRF), or None."""
+        parent = self.entries.get(entry.parent)
+        if parent is None or parent.type not in SITE:
+            return None
+        code = entry.path.strip("/").lower()
+        if entry.type == "LRF" or (self.multilingual and code in self.mapping["languages"]):
+            return self.locale(code)
+        return None
+
+    def locale_home(self, locale):
+        """The site's home page in `locale`, made as a translation of the home page if missing."""
+        home = self.site.root_page.specific
+        if home.locale_id == locale.pk:
+            return home
+        translated = home.get_translation_or_none(locale)
+        if translated is None:
+            translated = home.copy_for_translation(locale)
+            translated.save_revision().publish()
+        return translated.specific
+
     def folder(self, obj, entry):
         from catalogue.models import CollectionPage
         from home.models import StandardPage
 
+        locale = self.language_root(entry)
+        if locale is not None:
+            self.remember(entry, self.locale_home(locale))
+            return
         parent = self.parent_page(entry)
         model = CollectionPage if self.in_collections(entry) else StandardPage
         page = self.existing(entry, model) or model(live=False)
@@ -600,7 +641,7 @@ class PloneImporter:
         self.versions(target, obj, entry)
         if isinstance(target, Page):
             page = target.specific
-            blocks, warnings = richtext.convert(html, self.resolve)
+            blocks, warnings = richtext.convert(html, self.resolve, self.uid_for_url)
             self.default_page_of(entry, obj, html)
             intro = self.extra_blocks(obj, entry)
             page.body = intro + blocks
@@ -611,7 +652,9 @@ class PloneImporter:
             entry.warnings += warnings
             self.publish(page, obj, entry)
         else:
-            text, warnings = richtext.convert_inline(html or obj.get("description") or "", self.resolve)
+            text, warnings = richtext.convert_inline(
+                html or obj.get("description") or "", self.resolve, self.uid_for_url
+            )
             target.description = text
             target.save()
             entry.warnings += warnings
@@ -626,9 +669,9 @@ class PloneImporter:
             return
         page = page.specific
         if hasattr(page, "body"):
-            page.body, _ = richtext.convert(html, self.resolve)
+            page.body, _ = richtext.convert(html, self.resolve, self.uid_for_url)
         elif hasattr(page, "description"):
-            page.description, _ = richtext.convert_inline(html, self.resolve)
+            page.description, _ = richtext.convert_inline(html, self.resolve, self.uid_for_url)
         if hasattr(page, "introduction") and obj.get("description"):
             page.introduction = obj["description"]
         page.save()
@@ -648,11 +691,11 @@ class PloneImporter:
             if isinstance(target, Page):
                 page = target.specific
                 page.title = (version.get("title") or page.title)[:255]
-                page.body, _ = richtext.convert(html, self.resolve)
+                page.body, _ = richtext.convert(html, self.resolve, self.uid_for_url)
                 revision = page.save_revision(user=self.actor(version, obj), log_action=False)
             else:
                 target.title = (version.get("title") or target.title)[:1000]
-                target.description, _ = richtext.convert_inline(html, self.resolve)
+                target.description, _ = richtext.convert_inline(html, self.resolve, self.uid_for_url)
                 revision = target.save_revision(user=self.actor(version, obj), log_action=False)
             when = _date(version.get("modified"))
             if when:
@@ -789,12 +832,20 @@ class PloneImporter:
             if not isinstance(group, dict):
                 continue
             members = [(uid, self.target_of(uid)) for uid in group.values() if isinstance(uid, str)]
-            items = [t for _, t in members if isinstance(t, Item)]
-            for uid, t in members:
-                if t is not None and not isinstance(t, Item) and uid in self.entries:
-                    self.entries[uid].warnings.append("translation link not kept: pages are translated per locale tree")
-            if len(items) > 1 and len({i.locale_id for i in items}) == len(items):
-                Item.objects.filter(pk__in=[i.pk for i in items[1:]]).update(translation_key=items[0].translation_key)
+            for model in (Item, Page):
+                linked = [t for _, t in members if isinstance(t, model)]
+                if len(linked) < 2:
+                    continue
+                if len({t.locale_id for t in linked}) < len(linked):
+                    for uid, t in members:
+                        if t in linked and uid in self.entries:
+                            self.entries[uid].warnings.append(
+                                "translation link not kept: two of the group share a locale"
+                            )
+                    continue
+                model.objects.filter(pk__in=[t.pk for t in linked[1:]]).update(
+                    translation_key=linked[0].translation_key
+                )
 
     def local_roles(self):
         roles_map = self.mapping["local_roles"]

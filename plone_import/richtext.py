@@ -39,15 +39,16 @@ class Target:
     url: str = ""
 
 
-def _rewrite(soup, resolve, warnings):
+def _rewrite(soup, resolve, warnings, uid_for_url=None):
     for a in soup.find_all("a"):
         href = a.get("href", "")
         match = RESOLVEUID.search(href)
-        if not match:
+        uid = match.group(1) if match else (uid_for_url(href) if uid_for_url else None)
+        if not uid:
             continue
-        target = resolve(match.group(1).replace("-", ""))
+        target = resolve(uid.replace("-", ""))
         if target is None:
-            warnings.append(f"link to UID {match.group(1)} that is not in the export: kept as text")
+            warnings.append(f"link to UID {uid} that is not in the export: kept as text")
             a.unwrap()
             continue
         text_attrs = {}
@@ -87,11 +88,12 @@ def _image_of(tag):
     return None
 
 
-def convert(html, resolve):
-    """Stream blocks and warnings for the Plone HTML `html`."""
+def convert(html, resolve, uid_for_url=None):
+    """Stream blocks and warnings for the Plone HTML `html`; `uid_for_url(href)` gives the UID of a
+    link to an address of the old site."""
     warnings = []
     soup = BeautifulSoup(html or "", "html.parser")
-    _rewrite(soup, resolve, warnings)
+    _rewrite(soup, resolve, warnings, uid_for_url)
     blocks = []
     run = []
 
@@ -140,11 +142,11 @@ def convert(html, resolve):
     return blocks, sorted(set(warnings), key=warnings.index)
 
 
-def convert_inline(html, resolve):
+def convert_inline(html, resolve, uid_for_url=None):
     """One rich-text value (for a RichTextField such as an item's description)."""
     warnings = []
     soup = BeautifulSoup(html or "", "html.parser")
-    _rewrite(soup, resolve, warnings)
+    _rewrite(soup, resolve, warnings, uid_for_url)
     for tag in soup.find_all(True):
         if tag.name in ("table", "blockquote", "code", "figure", "pre", "h5", "h6"):
             warnings.append(f"<{tag.name}> kept on the site but not editable in the rich-text editor")

@@ -73,6 +73,7 @@ def items():
             text=html(
                 f'<h2>Our past</h2><p>See <a href="resolveuid/{uid(5)}">the letter</a>, '
                 f'<a href="resolveuid/{UNKNOWN}">a lost page</a> and <a href="resolveuid/{uid(12)}">the PDF</a>.</p>'
+                f'<p><a href="{SITE}/about/news-1/view">Old-style link</a></p>'
                 f'<p><img src="resolveuid/{uid(10)}/@@images/image/preview" alt="A view"/></p>'
                 "<table><tr><td>1900</td><td>founded</td></tr></table>"
             ),
@@ -227,6 +228,7 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert letter.get_url() in body
     assert f'<a id="{target(12).pk}" linktype="document">the PDF</a>' in body
     assert "a lost page" in body and "<table>" in body
+    assert f'<a id="{target(8).pk}" linktype="page">Old-style link</a>' in body
     assert [b["type"] for b in history.body.raw_data] == ["heading", "paragraph", "image", "paragraph"]
     assert history.first_published_at.year == 2024
 
@@ -307,3 +309,24 @@ def test_bad_mapping_file_is_named(plone_site, export, tmp_path):
     mapping.write_text(json.dumps({"colections": []}))
     ok, output = run_import(export, "--mapping", str(mapping))
     assert not ok and "unknown keys colections" in output
+
+
+@pytest.mark.django_db
+def test_language_root_folders_and_translation_groups(plone_site, tmp_path, client):
+    objects = [
+        obj(0, "Plone Site", "", None),
+        obj(1, "LRF", "/en", ROOT),
+        obj(2, "LRF", "/ru", ROOT, language="ru"),
+        obj(3, "Document", "/en/about", (1, "/en"), text=html("<p>About us</p>")),
+        obj(4, "Document", "/ru/o-nas", (2, "/ru"), language="ru", text=html("<p>О нас</p>")),
+    ]
+    export = write(tmp_path / "multilingual", objects, translations=[{"en": uid(3), "ru": uid(4)}])
+    ok, output = run_import(export)
+    assert ok, output
+
+    about, o_nas = target(3).specific, target(4).specific
+    assert (about.locale.language_code, o_nas.locale.language_code) == ("en", "ru")
+    assert about.translation_key == o_nas.translation_key
+    assert about.get_parent().specific_class.__name__ == "HomePage"
+    assert client.get(about.url).status_code == 200
+    assert client.get("/ru/o-nas", follow=True).status_code == 200
