@@ -93,7 +93,18 @@ def _date(value):
 
 
 class PloneImporter:
-    def __init__(self, export_dir, *, content=None, blob_dir=None, mapping=None, site=None, dry_run=False, out=None):
+    def __init__(
+        self,
+        export_dir,
+        *,
+        content=None,
+        blob_dir=None,
+        mapping=None,
+        site=None,
+        dry_run=False,
+        out=None,
+        send_password_reset=False,
+    ):
         self.dir = Path(export_dir)
         if not self.dir.is_dir():
             raise ValueError(f"{export_dir}: not a folder")
@@ -101,6 +112,8 @@ class PloneImporter:
         self.blob_dir = Path(blob_dir) if blob_dir else self.dir / "blobstorage"
         self.mapping = load_mapping(mapping)
         self.dry_run = dry_run
+        self.send_password_reset = send_password_reset
+        self.new_users = []
         self.out = out or (lambda line: None)
         self.site = self._site(site)
         self.entries = {}
@@ -396,10 +409,44 @@ class PloneImporter:
                 user = User(username=username, email=m.get("email") or "", first_name=first[:150], last_name=last[:150])
                 user.set_unusable_password()
                 user.save()
+                self.new_users.append(user)
             for gid in m.get("groups") or []:
                 group = self.group(gid)
                 if group:
                     user.groups.add(group)
+        if self.send_password_reset:
+            self.password_reset_emails()
+
+    def password_reset_emails(self):
+        """Wagtail's password-reset email to each user created by this run (the Plone passwords are
+        not usable here)."""
+        # Django's reset form skips users without a usable password, so the email is sent here
+        # with the same token and templates as Wagtail's "forgotten password" page.
+        from django.contrib.auth.tokens import default_token_generator
+        from django.utils.encoding import force_bytes
+        from django.utils.http import urlsafe_base64_encode
+        from wagtail.admin.forms.auth import PasswordResetForm
+
+        form = PasswordResetForm()
+        for user in self.new_users:
+            if not user.email:
+                continue
+            context = {
+                "email": user.email,
+                "domain": self.site.hostname,
+                "site_name": self.site.site_name or self.site.hostname,
+                "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+                "user": user,
+                "token": default_token_generator.make_token(user),
+                "protocol": "https",
+            }
+            form.send_mail(
+                "wagtailadmin/account/password_reset/email_subject.txt",
+                "wagtailadmin/account/password_reset/email.txt",
+                context,
+                None,
+                user.email,
+            )
 
     # --- step: create or update one object ----------------------------------------------
 

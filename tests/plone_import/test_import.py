@@ -286,6 +286,15 @@ def test_rerun_updates_changes_and_resumes(plone_site, export):
 
 
 @pytest.mark.django_db
+def test_password_reset_emails_go_to_new_users_only(plone_site, export, mailoutbox):
+    run_import(export, "--send-password-reset")
+    assert [m.to for m in mailoutbox] == [["anna@example.org"]]
+    assert "/admin/password_reset/" in mailoutbox[0].body
+    run_import(export, "--send-password-reset")
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.django_db
 def test_dry_run_writes_nothing(plone_site, export):
     pages = Page.objects.count()
     ok, output = run_import(export, "--dry-run")

@@ -16,6 +16,11 @@ class Command(BaseCommand):
         parser.add_argument("--mapping", help="JSON file overriding the default mapping.")
         parser.add_argument("--site", help="Hostname of the Wagtail site to import into (default: the default site).")
         parser.add_argument("--content", help="The content JSON (default: the shortest *.json name not export_*).")
+        parser.add_argument(
+            "--send-password-reset",
+            action="store_true",
+            help="Email each newly imported user a link to choose a password.",
+        )
         parser.add_argument("--blob-dir", help="Folder the blob_path values are relative to (default: blobstorage/).")
 
     def handle(self, *args, **options):
@@ -29,6 +34,7 @@ class Command(BaseCommand):
                 site=options["site"],
                 dry_run=options["dry_run"],
                 out=self.stdout.write,
+                send_password_reset=options["send_password_reset"],
             )
             report = importer.run()
         except ValueError as exc:
