@@ -167,6 +167,16 @@ class PloneImporter:
 
     def run(self):
         self.index()
+        done = dict(PloneObject.objects.values_list("uid", "checksum"))
+        for entry in self.entries.values():
+            if entry.outcome == "failed":
+                continue
+            if entry.type in SITE:
+                entry.outcome, entry.reason = "skipped", "the site root becomes the Wagtail site's home page"
+            elif done.get(entry.uid) == entry.checksum:
+                entry.outcome, entry.reason = "skipped", "unchanged since the last import"
+            else:
+                entry.outcome = "updated" if entry.uid in done else "created"
         if self.dry_run:
             self.plan()
             return self.report()
@@ -174,14 +184,6 @@ class PloneImporter:
             o.uid: (o.content_type_id, o.object_id)
             for o in PloneObject.objects.exclude(object_id=None).only("uid", "content_type_id", "object_id")
         }
-        done = dict(PloneObject.objects.values_list("uid", "checksum"))
-        for entry in self.entries.values():
-            if entry.type in SITE:
-                entry.outcome, entry.reason = "skipped", "the site root becomes the Wagtail site's home page"
-            elif done.get(entry.uid) == entry.checksum:
-                entry.outcome, entry.reason = "skipped", "unchanged since the last import"
-            else:
-                entry.outcome = "updated" if entry.uid in done else "created"
         self.members()
         self.pending = {e.uid for e in self.entries.values() if e.outcome in ("created", "updated")}
         for types in (STRUCTURE, MEDIA, CONTENT, LINK):
@@ -263,14 +265,11 @@ class PloneImporter:
     def plan(self):
         for entry in self.entries.values():
             kind = self.target_kind(entry)
-            if entry.outcome == "failed":
-                continue
-            if kind is None:
+            if kind is None and entry.outcome in ("created", "updated"):
                 entry.outcome, entry.reason = "skipped", f"no mapping for the Plone type {entry.type}"
-            else:
-                entry.outcome = "created"
             parent = self.entries.get(entry.parent)
-            self.out(f"{entry.type:12} {entry.path} → {kind or '—'} (under {parent.path if parent else 'the site'})")
+            where = parent.path if parent else "the site"
+            self.out(f"{entry.type:12} {entry.path} → {kind or '—'} (under {where}): {entry.outcome}")
 
     def public(self, entry):
         """Published here and in every ancestor folder (Plone hides what is inside a private folder)."""

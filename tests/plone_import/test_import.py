@@ -298,9 +298,18 @@ def test_password_reset_emails_go_to_new_users_only(plone_site, export, mailoutb
 def test_dry_run_writes_nothing(plone_site, export):
     pages = Page.objects.count()
     ok, output = run_import(export, "--dry-run")
-    assert "Document     /fonds/letters/letter-1 → catalogue item (under /fonds/letters)" in output
-    assert "Folder       /about → standard page (under /)" in output
+    assert "Document     /fonds/letters/letter-1 → catalogue item (under /fonds/letters): created" in output
+    assert "Folder       /about → standard page (under /): created" in output
     assert Page.objects.count() == pages and not PloneObject.objects.exists()
+
+    run_import(export)
+    objects = items()
+    objects[4]["title"] = "Our history"
+    write(export, objects)
+    ok, output = run_import(export, "--dry-run")
+    assert "Document     /about/history → standard page (under /about): updated" in output
+    assert totals(output)[:3] == [2, 1, 16]  # the two that failed are tried again
+    assert target(4).title == "History"
 
 
 @pytest.mark.django_db
