@@ -634,6 +634,18 @@ class PloneImporter:
                 instance.alt_text = (obj.get("title") or "")[:500]
         instance.save()
         self.remember(entry, instance)
+        self.keep_private(instance, entry)
+
+    def keep_private(self, instance, entry):
+        """A file inside a private or pending folder goes to private storage: in Plone nobody
+        outside could reach it."""
+        from media_library.access import sync_document_access, sync_image_access
+
+        public = self.public(entry)
+        if isinstance(instance, get_image_model()):
+            sync_image_access(instance, public=public)
+        else:
+            sync_document_access(instance, public=public)
 
     def blob(self, blob, entry):
         if "data" in blob:
@@ -793,6 +805,7 @@ class PloneImporter:
             image._set_image_file_metadata()
         image.caption = (obj.get("image_caption") or "")[:500]
         image.save()
+        self.keep_private(image, entry)
         PloneObject.objects.update_or_create(
             uid=uid,
             defaults={
@@ -1000,8 +1013,8 @@ class PloneImporter:
                 suffixes = URL_SUFFIXES_PAGE
                 if default and self.known.get(default) is None:
                     entry.warnings.append("its default page was not imported")
-            elif target is None:
-                continue
+            elif target is None or not self.public(entry):
+                continue  # no address of a file that is not public
             elif isinstance(target, get_image_model()):
                 link = target.file.url
                 suffixes = URL_SUFFIXES_IMAGE

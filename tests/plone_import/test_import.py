@@ -11,6 +11,7 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import GroupPagePermission, Page
 
 from catalogue.models import CollectionPage, Item
+from cms.storages import is_private_name
 from home.models import StandardPage
 from plone_import.models import PloneComment, PloneObject
 
@@ -141,6 +142,8 @@ def items():
             },
         ),
         obj(18, "Document", "/fonds/letters/letter-2", LETTERS, language="uz", text=html("<p>Xat.</p>")),
+        obj(19, "Folder", "/staff", ROOT, state="private"),
+        obj(20, "File", "/staff/secret.pdf", (19, "/staff"), file={"data": "JVBERi0xLjQ=", "filename": "secret.pdf"}),
     ]
 
 
@@ -209,7 +212,7 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert not ok, "a failed object makes the command fail"
     assert "Image /about/broken.png: the image broken.png cannot be read" in output
     assert "File /about/missing.pdf: the blob file is missing" in output
-    assert totals(output) == [16, 0, 1, 2, 19]
+    assert totals(output) == [18, 0, 1, 2, 21]
     assert "Plone Site /: the site root becomes" in output
     assert f"link to UID {UNKNOWN} that is not in the export" in output
 
@@ -258,6 +261,12 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert children == [target(8).pk, target(4).pk]
     assert PloneComment.objects.get().text == "Nice"
 
+    # a file in a private folder is kept in private storage, and its old address leads nowhere
+    assert is_private_name(target(20).file.name)
+    assert client.get("/staff/secret.pdf", follow=True).status_code == 404
+    assert client.get(f"/resolveuid/{uid(20)}", follow=True).status_code == 404
+    assert not is_private_name(target(12).file.name)
+
     # saved versions, relations, translations, default pages
     guide = target(17).specific
     texts = [json.dumps(r.content) for r in guide.revisions.order_by("created_at", "pk")]
@@ -280,7 +289,7 @@ def test_rerun_updates_changes_and_resumes(plone_site, export):
     PloneObject.objects.filter(uid=uid(8)).update(checksum="")  # as if the run had stopped there
     ok, output = run_import(export)
 
-    assert totals(output) == [0, 2, 15, 2, 19]
+    assert totals(output) == [0, 2, 17, 2, 21]
     assert target(4).title == "Our history"
     assert (Page.objects.count(), Item.objects.count(), Redirect.objects.count()) == (pages, items_, redirects)
 
@@ -308,7 +317,7 @@ def test_dry_run_writes_nothing(plone_site, export):
     write(export, objects)
     ok, output = run_import(export, "--dry-run")
     assert "Document     /about/history → standard page (under /about): updated" in output
-    assert totals(output)[:3] == [2, 1, 16]  # the two that failed are tried again
+    assert totals(output)[:3] == [2, 1, 18]  # the two that failed are tried again
     assert target(4).title == "History"
 
 
