@@ -543,6 +543,9 @@ class PloneImporter:
             self.remember(entry, item)
             return
         parent = self.parent_page(entry)
+        if StandardPage not in parent.specific_class.allowed_subpage_models():
+            entry.warnings.append("placed under the home page: a collection page holds only collections and items")
+            parent = self.site.root_page.specific
         page = self.existing(entry, StandardPage) or StandardPage(live=False)
         self.page_fields(page, obj)
         data = {}
@@ -1062,7 +1065,13 @@ class PloneImporter:
         counts = defaultdict(lambda: defaultdict(int))
         for entry in self.entries.values():
             counts[entry.type][entry.outcome or "skipped"] += 1
-        return Report(counts=counts, entries=list(self.entries.values()), comments=self.comments, dry_run=self.dry_run)
+        return Report(
+            counts=counts,
+            entries=list(self.entries.values()),
+            comments=self.comments,
+            dry_run=self.dry_run,
+            portlets=bool(self.companion("portlets")),
+        )
 
 
 @dataclass
@@ -1071,6 +1080,7 @@ class Report:
     entries: list
     comments: int = 0
     dry_run: bool = False
+    portlets: bool = False
 
     OUTCOMES = ("created", "updated", "skipped", "failed")
 
@@ -1105,3 +1115,5 @@ class Report:
                     yield f"  {e.type} {e.path}: {w}"
         if self.comments:
             yield f"Discussion comments archived (read-only, not public): {self.comments}"
+        if self.portlets:
+            yield "Portlets (export_portlets.json) are not imported: rebuild them as navigation or page content."

@@ -143,6 +143,7 @@ def items():
         ),
         obj(18, "Document", "/fonds/letters/letter-2", LETTERS, language="uz", text=html("<p>Xat.</p>")),
         obj(19, "Folder", "/staff", ROOT, state="private"),
+        obj(21, "Event", "/fonds/letters/reading", LETTERS, start="2027-02-01T10:00:00+00:00"),
         obj(20, "File", "/staff/secret.pdf", (19, "/staff"), file={"data": "JVBERi0xLjQ=", "filename": "secret.pdf"}),
     ]
 
@@ -212,7 +213,7 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert not ok, "a failed object makes the command fail"
     assert "Image /about/broken.png: the image broken.png cannot be read" in output
     assert "File /about/missing.pdf: the blob file is missing" in output
-    assert totals(output) == [18, 0, 1, 2, 21]
+    assert totals(output) == [19, 0, 1, 2, 22]
     assert "Plone Site /: the site root becomes" in output
     assert f"link to UID {UNKNOWN} that is not in the export" in output
 
@@ -261,6 +262,9 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert children == [target(8).pk, target(4).pk]
     assert PloneComment.objects.get().text == "Nice"
 
+    assert target(21).get_parent().pk == plone_site.home.pk
+    assert "Event /fonds/letters/reading: placed under the home page" in output
+
     # a file in a private folder is kept in private storage, and its old address leads nowhere
     assert is_private_name(target(20).file.name)
     assert client.get("/staff/secret.pdf", follow=True).status_code == 404
@@ -289,7 +293,7 @@ def test_rerun_updates_changes_and_resumes(plone_site, export):
     PloneObject.objects.filter(uid=uid(8)).update(checksum="")  # as if the run had stopped there
     ok, output = run_import(export)
 
-    assert totals(output) == [0, 2, 17, 2, 21]
+    assert totals(output) == [0, 2, 18, 2, 22]
     assert target(4).title == "Our history"
     assert (Page.objects.count(), Item.objects.count(), Redirect.objects.count()) == (pages, items_, redirects)
 
@@ -317,7 +321,7 @@ def test_dry_run_writes_nothing(plone_site, export):
     write(export, objects)
     ok, output = run_import(export, "--dry-run")
     assert "Document     /about/history → standard page (under /about): updated" in output
-    assert totals(output)[:3] == [2, 1, 18]  # the two that failed are tried again
+    assert totals(output)[:3] == [2, 1, 19]  # the two that failed are tried again
     assert target(4).title == "History"
 
 
