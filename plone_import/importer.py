@@ -199,9 +199,6 @@ class PloneImporter:
         self.ordering()
         self.discussion()
         self.redirects()
-        for entry in self.entries.values():
-            if entry.outcome in ("created", "updated") and entry.uid in self.pending:
-                PloneObject.objects.filter(uid=entry.uid).update(checksum=entry.checksum)
         return self.report()
 
     def step(self, method, obj):
@@ -211,6 +208,9 @@ class PloneImporter:
         try:
             with transaction.atomic():
                 method(obj, entry)
+                if method == self.finish or entry.type not in CONTENT:
+                    # The object is complete: a later run (after an interruption, too) skips it.
+                    PloneObject.objects.filter(uid=entry.uid).update(checksum=entry.checksum)
         except Exception as exc:  # noqa: BLE001 - any failure of one record is reported, the run goes on
             entry.outcome, entry.reason = "failed", str(exc) or exc.__class__.__name__
             self.pending.discard(entry.uid)
@@ -868,7 +868,7 @@ class PloneImporter:
         for source_uid, target_uids in by_source.items():
             entry = self.entries.get(source_uid)
             source = self.target_of(source_uid)
-            if entry is None or entry.uid not in self.pending:
+            if entry is None or entry.outcome == "failed":
                 continue
             if not isinstance(source, Item):
                 entry.warnings.append("related items not kept: the object is not a catalogue item")
