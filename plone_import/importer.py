@@ -717,6 +717,19 @@ class PloneImporter:
                 html or obj.get("description") or "", self.resolve, self.uid_for_url
             )
             target.description = text
+            if isinstance(obj.get("image"), dict):
+                from catalogue.models import ItemFile
+
+                image = self.lead_image(obj, entry, obj["image"])
+                target.files = [
+                    ItemFile(
+                        kind=ItemFile.Kind.IMAGE,
+                        image=image,
+                        label=(obj.get("image_caption") or "")[:255],
+                        is_representative=True,
+                        sort_order=0,
+                    )
+                ]
             target.save()
             entry.warnings += warnings
             self.publish(target, obj, entry)

@@ -144,6 +144,7 @@ def items():
         obj(18, "Document", "/fonds/letters/letter-2", LETTERS, language="uz", text=html("<p>Xat.</p>")),
         obj(19, "Folder", "/staff", ROOT, state="private"),
         obj(21, "Event", "/fonds/letters/reading", LETTERS, start="2027-02-01T10:00:00+00:00"),
+        obj(22, "News Item", "/fonds/letters/found", LETTERS, image={"data": png(), "filename": "found.png"}),
         obj(20, "File", "/staff/secret.pdf", (19, "/staff"), file={"data": "JVBERi0xLjQ=", "filename": "secret.pdf"}),
     ]
 
@@ -213,7 +214,7 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert not ok, "a failed object makes the command fail"
     assert "Image /about/broken.png: the image broken.png cannot be read" in output
     assert "File /about/missing.pdf: the blob file is missing" in output
-    assert totals(output) == [19, 0, 1, 2, 22]
+    assert totals(output) == [20, 0, 1, 2, 23]
     assert "Plone Site /: the site root becomes" in output
     assert f"link to UID {UNKNOWN} that is not in the export" in output
 
@@ -263,6 +264,7 @@ def test_import_each_type_and_state(plone_site, export, client):
     assert PloneComment.objects.get().text == "Nice"
 
     assert target(21).get_parent().pk == plone_site.home.pk
+    assert target(22).thumbnail.width == 40  # a news item's lead image is the item's thumbnail
     assert "Event /fonds/letters/reading: placed under the home page" in output
 
     # a file in a private folder is kept in private storage, and its old address leads nowhere
@@ -293,7 +295,7 @@ def test_rerun_updates_changes_and_resumes(plone_site, export):
     PloneObject.objects.filter(uid=uid(8)).update(checksum="")  # as if the run had stopped there
     ok, output = run_import(export)
 
-    assert totals(output) == [0, 2, 18, 2, 22]
+    assert totals(output) == [0, 2, 19, 2, 23]
     assert target(4).title == "Our history"
     assert (Page.objects.count(), Item.objects.count(), Redirect.objects.count()) == (pages, items_, redirects)
 
@@ -321,7 +323,7 @@ def test_dry_run_writes_nothing(plone_site, export):
     write(export, objects)
     ok, output = run_import(export, "--dry-run")
     assert "Document     /about/history → standard page (under /about): updated" in output
-    assert totals(output)[:3] == [2, 1, 19]  # the two that failed are tried again
+    assert totals(output)[:3] == [2, 1, 20]  # the two that failed are tried again
     assert target(4).title == "History"
 
 
