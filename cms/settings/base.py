@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "interchange",
     "api",
     "harvest",
+    "plone_import",
     # Translation of pages and items: synchronised locale trees and the translation editor.
     # wagtail_localize.locales replaces wagtail.locales (https://wagtail-localize.org/stable/how-to/installation/).
     "wagtail_localize",
