@@ -107,6 +107,7 @@ def dublin_core(item, request=None, url=None, translations=(), public_targets=No
     if item.rights_id:
         add("rights", item.rights.uri)
     add("rights", item.rights_holder, record_lang)
+    add("rights", item.rights_note, record_lang)
     return root
 
 

@@ -366,12 +366,22 @@ class Harvester:
         item.date = dc["date"][0][0][:100] if dc.get("date") else ""
         types = [DCMI_TYPES.get(text.rsplit("/", 1)[-1].lower()) for text, _lang in dc.get("type", [])]
         item.dcmi_type = next((t for t in types if t), DCMIType.TEXT)
-        item.format = joined("format", 255)
+        # A format given in words, in a language ("320 varaq"), is the extent, as this library's
+        # own records write it; a format without a language is the format (a media type, say).
+        item.format = "; ".join(text for text, lang in dc.get("format", []) if not lang)[:255]
+        item.extent = "; ".join(text for text, lang in dc.get("format", []) if lang)[:255]
         item.source = joined("source", 500)
         identifiers = [ItemIdentifier(scheme=IdentifierScheme.OAI, value=identifier[:255])]
         for text, _lang in dc.get("identifier", []):
-            scheme = IdentifierScheme.URI if text.startswith(("http://", "https://")) else IdentifierScheme.LEGACY
-            identifiers.append(ItemIdentifier(scheme=scheme, value=text[:255]))
+            prefix, _colon, rest = text.partition(":")
+            if text.startswith(("http://", "https://")):
+                scheme, value = IdentifierScheme.URI, text
+            elif rest and prefix in IdentifierScheme.values:
+                # "isbn:978…", as this library's own records write their identifiers.
+                scheme, value = prefix, rest
+            else:
+                scheme, value = IdentifierScheme.LEGACY, text
+            identifiers.append(ItemIdentifier(scheme=scheme, value=value[:255]))
         item.identifiers = identifiers
         languages = {}
         for code, _lang in dc.get("language", []):
