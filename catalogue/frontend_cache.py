@@ -16,6 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import pre_delete, pre_save
 from django.urls import reverse
+from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 from wagtail.signals import page_published as page_published_signal
@@ -109,8 +110,20 @@ def item_cached_urls(item, before=None):
 
     root = _site_root()
     if root:
-        for name in ("iiif_manifest", "item_dublin_core"):
+        for name in ("iiif_manifest", "item_dublin_core", "item_dublin_core_json"):
             batch.add_url(root + reverse(name, args=(item.pk,)))
+        for extension in ("bib", "ris", "json"):
+            batch.add_url(root + reverse("item_citation", args=(item.pk, extension)))
+        # Whole-catalogue outputs that list the item (the proxy drops every query string of a
+        # path at once): harvesting, the API, the sitemap and the feeds of every language.
+        for path in ("/oai/", "/api/v2/items/", f"/api/v2/items/{item.pk}/", "/sitemap.xml"):
+            batch.add_url(root + path)
+        for section in ("pages", "items"):
+            batch.add_url(root + reverse("sitemap_section", args=(section,)))
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                for name in ("feed_items_rss", "feed_items_atom"):
+                    batch.add_url(root + reverse(name))
     return batch.urls
 
 
@@ -146,11 +159,21 @@ def page_published(sender, instance, **kwargs):
     Wagtail itself purges the page's own URLs."""
     if not _enabled():
         return
+    batch = PurgeBatch()
     parent = instance.get_parent()
     if parent is not None and parent.depth > 1 and parent.live:
-        batch = PurgeBatch()
         batch.add_page(parent)
-        transaction.on_commit(batch.purge)
+    # Whole-site outputs that list pages: the API, the sitemap and the exhibit feeds.
+    root = _site_root()
+    if root:
+        for path in ("/api/v2/pages/", f"/api/v2/pages/{instance.pk}/", "/sitemap.xml"):
+            batch.add_url(root + path)
+        batch.add_url(root + reverse("sitemap_section", args=("pages",)))
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                for name in ("feed_exhibits_rss", "feed_exhibits_atom"):
+                    batch.add_url(root + reverse(name))
+    transaction.on_commit(batch.purge)
 
 
 def connect():

@@ -102,6 +102,20 @@ def test_unpublishing_and_deleting_purge(library, purged, commit):
         item.unpublish()
     assert url in paths(purged)
     assert library.navoiy.url in paths(purged)
+    # The machine outputs that listed it, so no cached copy keeps a withdrawn record: harvesting,
+    # the API, the sitemap, the feeds of every language, its record and citation downloads.
+    assert {
+        "/oai/",
+        "/api/v2/items/",
+        f"/api/v2/items/{item.pk}/",
+        "/sitemap.xml",
+        "/sitemap-items.xml",
+        "/feeds/items.rss",
+        "/ru/feeds/items.atom",
+        "/uz-cyrl/feeds/items.rss",
+        f"/records/{item.pk}/dc.json",
+        f"/records/{item.pk}/cite.ris",
+    } <= paths(purged)
     purged.clear()
     with commit(execute=True):
         item.delete()
