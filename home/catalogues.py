@@ -31,11 +31,15 @@ HEADER_NOTE = (
 # Names of things that keep their Latin spelling in Cyrillic text.
 LATIN_NAMES = [
     "Creative Commons",
+    "Dublin Core",
     "Google Scholar",
     "Handle",
+    "Identify",  # the OAI-PMH verb
     "Leaflet",
     "Mirador",
     "OpenStreetMap",
+    "Plone",
+    "Sickle",
     "Wagtail",
     "Wikidata",
     "Zotero",
@@ -53,6 +57,7 @@ _KEEP = re.compile(
     r"|\b[\w.+-]+@[\w-]+\.[\w.-]+"  # e-mail addresses
     r"|\b[A-Z][A-Z0-9]*[A-Z0-9](?:-[A-Z0-9]+)*\b"  # acronyms: PDF, IIIF, ISO-639
     r"|\b[a-z_]+\.[a-z_.]+\b"  # file and setting names: dc.xml, manage.py
+    r"|\b\w+[_:][a-z_:]*[a-z]\b"  # names in code and formats: oai_dc, dc:title, import_csv
     r"|\b[a-z]{2,3}(?:-[A-Z][a-z]{3})(?:-[A-Z]{2})?\b"  # language tags: uz-Latn, uz-Cyrl
     r"|\b[a-z]+/[a-z0-9.+-]+"  # media types and alternatives: image/tiff, ocm/ocn
     r"|\b\w*[a-z][A-Z]\w*"  # mixed case: JavaScript, WebVTT, OCoLC

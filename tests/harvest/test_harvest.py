@@ -12,16 +12,26 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.db.models import F
+from django.utils import translation
 
 from catalogue.models import Item, ItemIdentifier
 from harvest.harvester import LOCK_CLASS, HarvestLocked, harvest
 from harvest.models import HarvestedRecord, HarvestRun, HarvestSource
+from tests.conftest import english_admin
 from tests.harvest.oai_server import REPOSITORY, Repository
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.usefixtures("restore_migration_data"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def in_english():
+    """Reports are written in the language active during the run; these tests read them in English
+    (the catalogues are checked in tests/i18n)."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
@@ -187,7 +197,7 @@ def test_curators_manage_sources_and_read_run_reports(client, source, make_user)
 
     setup_roles()
     curator = make_user("Curators")
-    client.force_login(curator)
+    client.force_login(english_admin(curator))
     listing = client.get("/admin/harvest/harvestsource/")
     assert listing.status_code == 200
     assert "Partner library" in listing.content.decode()
