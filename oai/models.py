@@ -1,9 +1,9 @@
 """What the OAI-PMH endpoint disseminates: one row per catalogue record, kept up to date by oai.sync."""
 
-from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from oai.fields import SetSpecsField
 
 
 class Record(models.Model):
@@ -20,7 +20,8 @@ class Record(models.Model):
     # Kept at full precision so that a harvest's snapshot bound orders every change; shown in seconds.
     datestamp = models.DateTimeField(_("datestamp"), null=True, blank=True)
     deleted = models.BooleanField(_("deleted"), default=False)
-    set_specs = ArrayField(models.CharField(max_length=200), default=list, blank=True)
+    # GIN-indexed on PostgreSQL by migration 0001 (oai_record_sets).
+    set_specs = SetSpecsField(models.CharField(max_length=200), default=list, blank=True)
     oai_dc = models.TextField(blank=True)
     marc21 = models.TextField(blank=True)
     digest = models.CharField(max_length=64, blank=True)
@@ -32,7 +33,6 @@ class Record(models.Model):
         indexes = [
             models.Index(fields=["datestamp", "item_id"], name="oai_record_datestamp"),
             models.Index(fields=["item_id"], condition=models.Q(pending=True), name="oai_record_pending"),
-            GinIndex(fields=["set_specs"], name="oai_record_sets"),
         ]
 
     def __str__(self):

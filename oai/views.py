@@ -6,12 +6,15 @@ moment of its first request (records changed after it are left to the next harve
 harvest neither skips nor repeats records), the last record returned, the cursor and the list size.
 """
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape, quoteattr
 
 from django.core import signing
+from django.db import connection, models
 from django.db.models import Min, Q
+from django.db.models.functions import Cast
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -262,7 +265,12 @@ def _selection(state):
             datestamp__lt=end + (timedelta(days=1) if granularity == "day" else timedelta(seconds=1))
         )
     if state["set"]:
-        records = records.filter(set_specs__contains=[state["set"]])
+        if connection.vendor == "postgresql":
+            records = records.filter(set_specs__contains=[state["set"]])
+        else:  # JSON text (oai.fields): the spec as a whole, quoted element
+            records = records.annotate(specs_text=Cast("set_specs", models.TextField())).filter(
+                specs_text__contains=json.dumps(state["set"])
+            )
     return records
 
 
