@@ -306,14 +306,14 @@ def collect_targets(size):
     from django.test import Client
 
     from bench import seed
-    from catalogue.models import CollectionPage, Item
+    from catalogue.models import Item
     from exhibits.models import ExhibitPage
     from reading_lists.models import ReadingListPage
 
     def path_of(url):
         return urllib.parse.urlsplit(url).path
 
-    collection = CollectionPage.objects.get(slug=seed.COLLECTION_SLUG)
+    collection = seed.target_collection()
     collection_path = path_of(collection.get_url())
     per_page = settings.KUTUBXONA_ITEMS_PER_PAGE
     public = Item.objects.public().filter(primary_collection=collection)
@@ -443,7 +443,7 @@ def import_throughput(label, workdir):
 
     figures = {}
     ids = list(
-        Item.objects.filter(primary_collection__slug=seed.COLLECTION_SLUG)
+        Item.objects.filter(primary_collection=seed.target_collection())
         .order_by("pk")
         .values_list("pk", flat=True)[:1000]
     )

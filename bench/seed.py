@@ -33,12 +33,17 @@ def seeded_record(size):
     return json.loads(row[0]) if row else None
 
 
-def _timed(steps, name, func):
-    started = time.monotonic()
-    print(f"  seeding: {name}…", flush=True)
-    result = func()
-    steps[name] = round(time.monotonic() - started, 1)
-    return result
+def _progress(size):
+    """Steps already done for this size and version (a seeding that stopped half-way resumes)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('bench_seed_progress')")
+        if cursor.fetchone()[0] is None:
+            return {}
+        cursor.execute("SELECT size, version, step, data FROM bench_seed_progress")
+        rows = cursor.fetchall()
+    if any((row_size, version) != (size, SEED_VERSION) for row_size, version, _step, _data in rows):
+        return {}
+    return {step: json.loads(data) for _size, _version, step, data in rows}
 
 
 def ensure_seeded(size, marc_file):
@@ -47,14 +52,38 @@ def ensure_seeded(size, marc_file):
     if record:
         print(f"Catalogue of {size} records already seeded ({record['when']}).", flush=True)
         return record
-    with connection.cursor() as cursor:
-        cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    done = _progress(size)
+    if not done:
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
     steps = {}
+
+    def step(name, func):
+        if name in done:
+            steps[name] = done[name]["seconds"]
+            return done[name]["result"]
+        print(f"  seeding: {name}…", flush=True)
+        started = time.monotonic()
+        result = func()
+        steps[name] = round(time.monotonic() - started, 1)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TABLE IF NOT EXISTS bench_seed_progress (size integer, version integer, step text, data text)"
+            )
+            cursor.execute(
+                "INSERT INTO bench_seed_progress VALUES (%s, %s, %s, %s)",
+                [size, SEED_VERSION, name, json.dumps({"seconds": steps[name], "result": result})],
+            )
+        return result
+
     quiet = io.StringIO()
-    _timed(steps, "migrate", lambda: call_command("migrate", verbosity=0))
-    _timed(steps, "load_demo", lambda: call_command("load_demo", stdout=quiet))
+    step("migrate", lambda: call_command("migrate", verbosity=0))
+    step("load_demo", lambda: call_command("load_demo", stdout=quiet))
 
     def marc():
+        from catalogue.models import Item
+
+        before = Item.objects.count()
         out, err = io.StringIO(), io.StringIO()
         try:
             call_command(
@@ -70,22 +99,22 @@ def ensure_seeded(size, marc_file):
             )
         except CommandError:
             pass  # bad records are reported and counted; the good ones are kept
-        return out.getvalue().strip().splitlines()[-1:] + err.getvalue().splitlines()[:5]
+        with connection.cursor() as cursor:  # planner statistics after a bulk load
+            cursor.execute("ANALYZE")
+        report = out.getvalue().strip().splitlines()[-1:] + err.getvalue().splitlines()[:5]
+        return {"imported": Item.objects.count() - before, "report": report}
 
-    from catalogue.models import Item
-
-    before = Item.objects.count()
-    marc_report = _timed(steps, "import_marc", marc)
-    imported = Item.objects.count() - before
-    with connection.cursor() as cursor:  # planner statistics after a bulk load
-        cursor.execute("ANALYZE")
-    _timed(steps, "update_index", lambda: call_command("update_index", verbosity=0, stdout=quiet))
-    _timed(steps, "rebuild_lexicon", lambda: call_command("rebuild_lexicon", stdout=quiet))
-    _timed(steps, "oai_sync", lambda: call_command("oai_sync", stdout=quiet))
-    _timed(steps, "exhibits_and_reading_lists", copy_exhibits_and_lists)
-    book = _timed(steps, "book_300_pages", make_book)
+    marc_result = step("import_marc", marc)
+    step("update_index", lambda: call_command("update_index", verbosity=0, stdout=quiet))
+    step("rebuild_lexicon", lambda: call_command("rebuild_lexicon", stdout=quiet))
+    step("oai_sync", lambda: call_command("oai_sync", stdout=quiet))
+    step("exhibits_and_reading_lists", copy_exhibits_and_lists)
+    book = step("book_300_pages", make_book)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    from catalogue.models import Item
+
+    imported = marc_result["imported"]
     record = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "size": size,
@@ -94,7 +123,7 @@ def ensure_seeded(size, marc_file):
         "marc_records": imported,
         "marc_seconds": steps["import_marc"],
         "marc_records_per_second": round(imported / steps["import_marc"], 1) if steps["import_marc"] else None,
-        "marc_report": marc_report,
+        "marc_report": marc_result["report"],
         "book_item_id": book,
         "steps_seconds": steps,
     }
@@ -104,6 +133,13 @@ def ensure_seeded(size, marc_file):
         cursor.execute("INSERT INTO bench_seed VALUES (%s, %s, %s)", [size, SEED_VERSION, json.dumps(record)])
     print(f"Seeded {size} records: {json.dumps(steps)}", flush=True)
     return record
+
+
+def target_collection():
+    """The collection the records are imported into (as import_marc --collection finds it)."""
+    from interchange.management.commands._common import collection_from
+
+    return collection_from(COLLECTION_SLUG)
 
 
 def copy_exhibits_and_lists():
@@ -128,12 +164,12 @@ def make_book():
     """A published book of 300 small generated page images (enough for its IIIF manifest)."""
     from wagtail.models import Collection
 
-    from catalogue.models import CollectionPage, Item, ItemFile
+    from catalogue.models import Item, ItemFile
     from media_library.generated import make_image_file
     from media_library.models import CustomImage
     from media_library.tasks import derivatives_limited_to
 
-    collection = CollectionPage.objects.get(slug=COLLECTION_SLUG)
+    collection = target_collection()
     root = Collection.get_first_root_node()
     with derivatives_limited_to([]), transaction.atomic():
         files = []
