@@ -62,14 +62,14 @@ def parse_args(argv=None):
     parser.add_argument("--records", type=int, help="Catalogue size (default 250,000; 10,000 with --quick).")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn worker processes (default 2 = cores).")
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--duration", type=int, help="Seconds per wrk run (default 10; 5 with --quick).")
+    parser.add_argument("--duration", type=int, help="Seconds per wrk run (default 10; 3 with --quick).")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-imports", action="store_true", help="No CSV/Plone import, tiling or OCR figures.")
     parser.add_argument("--import-job", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     args.records = args.records or (10_000 if args.quick else 250_000)
-    args.duration = args.duration or (5 if args.quick else 10)
-    args.warmup = 2 if args.quick else 3
+    args.duration = args.duration or (3 if args.quick else 10)
+    args.warmup = 1 if args.quick else 3
     return args
 
 
