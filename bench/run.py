@@ -12,6 +12,7 @@ with PASS/MISS for each target figure and writes bench/results/<timestamp>.json.
 """
 
 import argparse
+import csv
 import io
 import json
 import os
@@ -447,10 +448,13 @@ def import_throughput(label, workdir):
         .order_by("pk")
         .values_list("pk", flat=True)[:1000]
     )
+    # Without their ids the exported rows are new items to the scratch database.
+    rows = list(csv.DictReader(io.StringIO("".join(export_rows(Item.objects.filter(pk__in=ids))))))
     csv_path = workdir / "items.csv"
     with open(csv_path, "w", encoding="utf-8", newline="") as out:
-        for line in export_rows(Item.objects.filter(pk__in=ids)):
-            out.write(line)
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(dict(row, id="") for row in rows)
     plone = Path(os.environ.get("KUTUBXONA_PLONE_SAMPLE") or ROOT.parent / "shared" / "plone-sample")
     jobs = [("csv", csv_path)] + ([("plone", plone)] if plone.is_dir() else [])
     # The scratch databases start as copies of a migrated database with the demo site, made once
@@ -581,7 +585,7 @@ def print_report(report):
     print("-" * len(header))
     for name, f in report["targets"].items():
         app = f["app"]
-        ratio = f"{app['rps'] / f['nginx']['rps']:.0%}" if "nginx" in f else ""
+        ratio = f"{app['rps'] / f['nginx']['rps']:.2%}" if "nginx" in f else ""
         cached = f"{f['varnish']['rps']:.0f}" if "varnish" in f else ""
         cached_ratio = f"{f['varnish']['rps'] / f['nginx']['rps']:.0%}" if "varnish" in f else ""
         print(
