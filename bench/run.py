@@ -549,6 +549,14 @@ def checks(report, args):
     for name in ("item", "collection", next(n for n in targets if n.startswith("collection_page_")), "exhibit"):
         queries = targets[name]["queries"]
         out.append((f"SQL queries, {name}", str(queries), f"<= {MAX_QUERIES}", queries <= MAX_QUERIES))
+    other = other_size_result(report)
+    if other:
+        for name in ("item", "collection", "exhibit"):
+            before = other["targets"].get(name, {}).get("queries")
+            if before is not None:
+                ours = targets[name]["queries"]
+                label = f"SQL queries, {name}, as at {other['records']:,} records"
+                out.append((label, str(ours), f"<= {before}", ours <= before))
     for name in (n for n in targets if n.startswith("search_")):
         p95 = targets[name]["inprocess_p95_ms"]
         out.append((f"{name} p95 (server time)", f"{p95:.0f} ms", f"< {SEARCH_P95_MS} ms", p95 < SEARCH_P95_MS))
@@ -572,6 +580,18 @@ def checks(report, args):
                 )
             )
     return [{"check": c, "value": v, "target": t, "result": verdict(ok)} for c, v, t, ok in out]
+
+
+def other_size_result(report):
+    """The latest saved result of a run on another catalogue size, to compare query counts with."""
+    for path in sorted(RESULTS.glob("*.json"), reverse=True):
+        try:
+            data = json.loads(path.read_text())
+        except (OSError, ValueError):
+            continue
+        if data.get("records") not in (None, report["records"]) and "targets" in data:
+            return data
+    return None
 
 
 def print_report(report):
