@@ -23,14 +23,13 @@ apt_install() {
     fi
 }
 
-# Install the Debian packages listed in scripts/apt-packages.txt (Tesseract for OCR, fonts).
-# Install the Debian packages listed in scripts/apt-packages.txt, and with "test" also
-# those in scripts/apt-packages-test.txt.
+# Install the Debian packages listed in scripts/apt-packages.txt (Tesseract for OCR, fonts),
+# and with "test" or "bench" also those in scripts/apt-packages-test.txt or -bench.txt.
 apt_install_project_packages() {
     local dir packages
     dir="$(dirname "${BASH_SOURCE[0]}")"
     local lists=("$dir/apt-packages.txt")
-    [ "${1:-}" = "test" ] && lists+=("$dir/apt-packages-test.txt")
+    [ -n "${1:-}" ] && lists+=("$dir/apt-packages-$1.txt")
     packages=$(sed -e 's/#.*//' "${lists[@]}" | tr -s '[:space:]' ' ')
     # shellcheck disable=SC2086 # one word per package
     apt_install $packages
