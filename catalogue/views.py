@@ -156,8 +156,13 @@ def item_page_queryset(user):
         .select_related("rights", "primary_collection", "thumbnail", "locale")
         .prefetch_related(
             Prefetch("agent_links", queryset=ItemAgent.objects.select_related("agent").order_by("sort_order")),
+            # The renditions of every scan in one query: a thumbnail per page of a 300-page book
+            # would otherwise cost a query each.
             Prefetch(
-                "files", queryset=ItemFile.objects.select_related("image", "document", "media").order_by("sort_order")
+                "files",
+                queryset=ItemFile.objects.select_related("image", "document", "media")
+                .prefetch_related("image__renditions")
+                .order_by("sort_order"),
             ),
             "alternative_titles",
             "identifiers",

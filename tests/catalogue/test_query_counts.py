@@ -1,6 +1,7 @@
 """Cost stays flat: queries per page do not grow with items, creators or subjects."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -45,3 +46,24 @@ def test_item_page_queries_do_not_grow_with_creators_and_subjects(client, librar
         collections=[library.navoiy],
     )
     assert count_queries(client, one.get_url()) == count_queries(client, many.get_url())
+
+
+def test_item_page_queries_do_not_grow_with_its_scans(client, library):
+    """A book's page shows a thumbnail of every scan: their renditions come in one query."""
+
+    def book(title, pages):
+        item = ItemFactory(title=title, collections=[library.navoiy])
+        for n in range(pages):
+            item.files.create(kind="image", image=CustomImageFactory(), label=str(n + 1))
+        item.save()
+        return item
+
+    def cold_count(url):
+        client.get(url)  # makes the renditions
+        cache.clear()  # as after a restart or an eviction: nothing comes from the rendition cache
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return len(ctx.captured_queries)
+
+    short, long = book("Short", 2), book("Long", 12)
+    assert cold_count(short.get_url()) == cold_count(long.get_url())
