@@ -421,17 +421,17 @@ class Harvester:
 
     def agent(self, name):
         if name not in self._agents:
-            self._agents[name] = Agent.objects.filter(name=name).first() or Agent.objects.create(name=name)
+            self._agents[name] = Agent.find_or_create(name)[0]
         return self._agents[name]
 
     def subject(self, label):
         if label not in self._subjects:
-            self._subjects[label] = Subject.objects.filter(label=label).first() or Subject.objects.create(label=label)
+            self._subjects[label] = Subject.find_or_create(label)[0]
         return self._subjects[label]
 
     def place(self, name):
         if name not in self._places:
-            self._places[name] = Place.objects.filter(name=name).first() or Place.objects.create(name=name)
+            self._places[name] = Place.find_or_create(name)[0]
         return self._places[name]
 
     def language(self, code):

@@ -197,9 +197,8 @@ class Writer:
         key = (ref.kind, ref.name.casefold())
         agent_id = self.agents.get(key)
         if agent_id is None:
-            agent = Agent.objects.filter(name__iexact=ref.name, kind=ref.kind).order_by("pk").first()
-            if agent is None:
-                agent = Agent.objects.create(name=ref.name[:255], kind=ref.kind, dates=ref.dates[:100])
+            agent, created = Agent.find_or_create(ref.name, defaults={"dates": ref.dates[:100]}, kind=ref.kind)
+            if created:
                 self.pending_index.append(agent)
             agent_id = agent.pk
             self.agents.put(key, agent_id)
@@ -209,9 +208,8 @@ class Writer:
         key = label.casefold()
         subject_id = self.subjects.get(key)
         if subject_id is None:
-            subject = Subject.objects.filter(label__iexact=label).order_by("pk").first()
-            if subject is None:
-                subject = Subject.objects.create(label=label[:255])
+            subject, created = Subject.find_or_create(label)
+            if created:
                 self.pending_index.append(subject)
             subject_id = subject.pk
             self.subjects.put(key, subject_id)
@@ -221,9 +219,8 @@ class Writer:
         key = name.casefold()
         place_id = self.places.get(key)
         if place_id is None:
-            place = Place.objects.filter(name__iexact=name).order_by("pk").first()
-            if place is None:
-                place = Place.objects.create(name=name[:255])
+            place, created = Place.find_or_create(name)
+            if created:
                 self.pending_index.append(place)
             place_id = place.pk
             self.places.put(key, place_id)

@@ -594,13 +594,13 @@ class PloneImporter:
             (ItemAgent.DCElement.CONTRIBUTOR, obj.get("contributors") or []),
         ):
             for name in names:
-                agent = Agent.objects.filter(name=name[:255]).first() or Agent.objects.create(name=name[:255])
+                agent, _created = Agent.find_or_create(name)
                 role = ItemAgent.Role.AUTHOR if element == ItemAgent.DCElement.CREATOR else ItemAgent.Role.CONTRIBUTOR
                 links.append(ItemAgent(agent=agent, role=role, dc_element=element, sort_order=len(links)))
         item.agent_links = links
         subjects = []
         for label in obj.get("subjects") or []:
-            subject = Subject.objects.filter(label=label[:255]).first() or Subject.objects.create(label=label[:255])
+            subject, _created = Subject.find_or_create(label)
             subjects.append(ItemSubject(subject=subject, sort_order=len(subjects)))
         item.subject_links = subjects
         if not item.pk:

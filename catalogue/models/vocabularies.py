@@ -34,6 +34,20 @@ class MergeableMixin(models.Model):
     class Meta:
         abstract = True
 
+    # The field holding the preferred form (Agent.name, Subject.label, Place.name).
+    preferred_field = "name"
+
+    @classmethod
+    def find_or_create(cls, preferred, defaults=None, **match):
+        """(record, created): the oldest record whose preferred form is `preferred` in any letter
+        case (among those matching `match`), else a new one. What importers and harvests link to,
+        so that "navoiy" from one source and "Navoiy" from another are one record."""
+        preferred = preferred[:255]
+        found = cls.objects.filter(**{f"{cls.preferred_field}__iexact": preferred}, **match).order_by("pk").first()
+        if found is not None:
+            return found, False
+        return cls.objects.create(**{cls.preferred_field: preferred}, **match, **(defaults or {})), True
+
     def variant_list(self):
         return [line.strip() for line in self.name_variants.splitlines() if line.strip()]
 
@@ -165,6 +179,7 @@ class Agent(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
 class Subject(MergeableMixin, AuthorityLinksMixin, index.Indexed, models.Model):
     """A topic, genre or form heading."""
 
+    preferred_field = "label"
     label = models.CharField(_("label"), max_length=255)
     slug = models.SlugField(max_length=255, allow_unicode=True, blank=True)
     broader = models.ForeignKey(
