@@ -353,6 +353,7 @@ def collect_targets(size):
 
 def in_process(targets, runs=20):
     """SQL queries per request and the server-side latency (no queueing) of each target."""
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -360,7 +361,13 @@ def in_process(targets, runs=20):
     client = Client()
     figures = {}
     for name, (path, _page) in targets.items():
-        client.get(path)  # warm caches
+        # The first request after the application's caches are emptied (a restart, a publication
+        # that renews the generation tokens), then the steady state.
+        for cache in caches.all():
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            client.get(path)
+        cold = len(captured)
         timings = []
         queries = 0
         for _ in range(runs):
@@ -373,6 +380,7 @@ def in_process(targets, runs=20):
         figures[name] = {
             "status": response.status_code,
             "queries": queries,
+            "queries_cold": cold,
             "inprocess_p50_ms": round(statistics.median(timings), 1),
             "inprocess_p95_ms": round(timings[max(0, int(len(timings) * 0.95) - 1)], 1),
         }
@@ -543,7 +551,8 @@ def checks(report, args):
             f"item page p99 at {args.connections} connections",
             f"{item['app']['p99_ms']:.0f} ms",
             f"< {ITEM_P99_MS} ms",
-            item["app"]["p99_ms"] < ITEM_P99_MS,
+            # No answer at all is no latency to speak of.
+            item["app"]["rps"] > 0 and item["app"]["p99_ms"] < ITEM_P99_MS,
         )
     )
     for name in ("item", "collection", next(n for n in targets if n.startswith("collection_page_")), "exhibit"):
@@ -600,7 +609,10 @@ def print_report(report):
         f"Kutubxona benchmark, {report['when']}: {report['items']} items ({report['records']} MARC records), "
         f"{report['workers']} gunicorn workers, wrk -c{report['connections']} -d{report['duration']}s x{report['runs']}"
     )
-    header = f"{'target':24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'err':>5} {'SQL':>4} {'vs static':>9} {'cached':>8} {'vs static':>9}"
+    header = (
+        f"{'target':24} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'err':>5} {'SQL':>4} {'cold':>4} "
+        f"{'vs static':>9} {'cached':>8} {'vs static':>9}"
+    )
     print(header)
     print("-" * len(header))
     for name, f in report["targets"].items():
@@ -610,7 +622,7 @@ def print_report(report):
         cached_ratio = f"{f['varnish']['rps'] / f['nginx']['rps']:.0%}" if "varnish" in f else ""
         print(
             f"{name:24} {app['rps']:8.0f} {app['p50_ms']:8.1f} {app['p99_ms']:8.1f} {app['errors']:5d} "
-            f"{f['queries']:4d} {ratio:>9} {cached:>8} {cached_ratio:>9}"
+            f"{f['queries']:4d} {f.get('queries_cold', 0):4d} {ratio:>9} {cached:>8} {cached_ratio:>9}"
         )
     print()
     print(f"peak memory per worker (VmHWM): {report['peak_memory_mb_per_worker']} MB")

@@ -7,6 +7,7 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from catalogue import frontend_cache
+        from catalogue import frontend_cache, page_cache
 
         frontend_cache.connect()
+        page_cache.connect()

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from catalogue.models import DCMIType, Item, Language
@@ -30,6 +31,22 @@ def _int_or_none(value):
     except (TypeError, ValueError):
         return None
     return number if -10000 < number < 10000 else None
+
+
+def load_listed(ids):
+    """The public list entries of the items `ids`, in that order (Item.objects.for_listing)."""
+    loaded = Item.objects.filter(pk__in=ids).for_listing().in_bulk()
+    return [loaded[pk] for pk in ids if pk in loaded]
+
+
+class CountCachedPaginator(Paginator):
+    """A paginator whose total is cached under its query (home.site_cache.cached_query)."""
+
+    @cached_property
+    def count(self):
+        from home.site_cache import cached_query
+
+        return cached_query("count", self.object_list, lambda: self.object_list.count())
 
 
 @dataclass
@@ -62,11 +79,26 @@ class ItemListing:
         return self._apply(self.queryset)
 
     def page(self, number):
-        qs = self.filtered().order_by(*SORTS[self.sort][1]).for_listing()
-        return Paginator(qs, self.per_page).get_page(number)
+        """One page of the list: the ids of the page in order first (a narrow query the database
+        answers from its indexes), then those items with what a list shows."""
+        ids = self.filtered().order_by(*SORTS[self.sort][1]).values_list("pk", flat=True)
+        page = CountCachedPaginator(ids, self.per_page).get_page(number)
+        page.object_list = load_listed(list(page.object_list))
+        return page
 
     def facets(self):
-        """Counts for the filters, each computed over the list with the other filters applied."""
+        """Counts for the filters, each computed over the list with the other filters applied.
+
+        Counting a large collection reads every one of its items: the counts are cached (see
+        home.site_cache.cached_query) under the list's query."""
+        from django.utils import translation
+
+        from home.site_cache import cached_query
+
+        # The labels are in the visitor's language.
+        return cached_query(f"facets-{translation.get_language()}", self.filtered(), self._facets)
+
+    def _facets(self):
         types = [
             {"value": row["dcmi_type"], "label": DCMIType(row["dcmi_type"]).label, "count": row["n"]}
             for row in self._apply(self.queryset, skip="type")

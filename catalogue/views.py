@@ -24,17 +24,19 @@ def item_detail_context(request, item, page=None):
     """
     if page is None:
         page = ItemIndexPage.objects.live().filter(locale_id=item.locale_id).first() or ItemIndexPage.objects.first()
+    return record_context(request, item, page)
+
+
+def record_context(request, item, page):
+    """Context of the record's own parts (templates/catalogue/item/), cached by catalogue/page_cache.py."""
     staff = request.user.is_authenticated and user_is_staff(request.user)
     agent_links = list(item.agent_links.all())
     files = item.files_visible_to(request.user)
     start_canvas = _start_canvas(request, item, files)
-    related = []
-    if item.pk:
-        related = list(_related_items(item))
     breadcrumbs = []
     if item.primary_collection_id and item.primary_collection and item.primary_collection.live:
         collection = item.primary_collection
-        breadcrumbs = [p for p in collection.get_ancestors(inclusive=True).live().specific() if p.depth > 1]
+        breadcrumbs = [p for p in collection.get_ancestors(inclusive=True).live() if p.depth > 1]
     collections = [c for c in item.collections.all() if c.live]
     return {
         **citing_context(request, item, files, collections),
@@ -50,8 +52,8 @@ def item_detail_context(request, item, page=None):
         "languages": list(item.languages.all()),
         "collections": collections,
         "relations": _relations(item),
+        "related_items": list(_related_items(item)) if item.pk else [],
         "files": files,
-        "related_items": related,
         "breadcrumbs": breadcrumbs,
         "is_staff_view": staff and not item.is_public,
         "start_canvas": start_canvas,

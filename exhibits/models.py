@@ -6,6 +6,7 @@ and joined by previous/next links.
 """
 
 import datetime
+import functools
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -146,7 +147,27 @@ class ExhibitContentMixin:
         return needs
 
     def get_context(self, request, *args, **kwargs):
+        """The page's own values are computed only when the template reads one: for visitors the
+        parts of the page that show them usually come from the cache (templates/exhibits/, the
+        `sitefragment` tag), and then the page costs none of their queries."""
         context = super().get_context(request, *args, **kwargs)
+        values = functools.cache(lambda: self.exhibit_context(request))
+        for name in self.EXHIBIT_CONTEXT:
+            context[name] = functools.partial(_lookup, values, name)
+        return context
+
+    EXHIBIT_CONTEXT = (
+        "exhibit",
+        "sections",
+        "previous_page",
+        "next_page",
+        "needs",
+        "description",
+        "share_image_url",
+        "share_image_alt",
+    )
+
+    def exhibit_context(self, request):
         exhibit = self.get_exhibit()
         sections = list(exhibit.sections()) if exhibit.pk else []
         sequence = [exhibit, *sections]
@@ -161,17 +182,20 @@ class ExhibitContentMixin:
         share_image_url = ""
         if share_image is not None and not share_image.is_private:
             share_image_url = request.build_absolute_uri(share_image.get_rendition(SHARE_IMAGE_FILTER).url)
-        context.update(
-            exhibit=exhibit,
-            sections=sections,
-            previous_page=previous_page,
-            next_page=next_page,
-            needs=self.scripts_needed(),
-            description=self.social_text or self.search_description or exhibit.get_description(),
-            share_image_url=share_image_url,
-            share_image_alt=share_image.alt_text if share_image_url else "",
-        )
-        return context
+        return {
+            "exhibit": exhibit,
+            "sections": sections,
+            "previous_page": previous_page,
+            "next_page": next_page,
+            "needs": self.scripts_needed(),
+            "description": self.social_text or self.search_description or exhibit.get_description(),
+            "share_image_url": share_image_url,
+            "share_image_alt": share_image.alt_text if share_image_url else "",
+        }
+
+
+def _lookup(values, name):
+    return values()[name]
 
 
 class ExhibitPage(ExhibitContentMixin, BasePage):
@@ -342,8 +366,10 @@ class ExhibitPage(ExhibitContentMixin, BasePage):
             ]
         return data
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    EXHIBIT_CONTEXT = (*ExhibitContentMixin.EXHIBIT_CONTEXT, "curators", "structured_data")
+
+    def exhibit_context(self, request):
+        context = super().exhibit_context(request)
         context["curators"] = self.curator_list()
         context["structured_data"] = self.structured_data(request, context["share_image_url"])
         return context

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 MEMO = "_language_versions_memo"
 
@@ -91,7 +91,19 @@ def _is_item(obj):
 
 
 def _page_versions(request, page):
-    """{language_code: (url, public)} of the real (non-alias) live translations of `page`, itself included."""
+    """{language_code: (url, public)} of the real (non-alias) live translations of `page`, itself included.
+
+    From the site cache: pages change only with the structure generation (home/site_cache.py)."""
+    from home.site_cache import cached, site_for_request
+
+    site = site_for_request(request) if request is not None else None
+    return cached(
+        ("versions", str(page.translation_key), site.pk if site else None),
+        lambda: _query_page_versions(request, page),
+    )
+
+
+def _query_page_versions(request, page):
     pages = (
         Page.objects.filter(translation_key=page.translation_key, alias_of__isnull=True)
         .live()
@@ -110,20 +122,26 @@ def _page_versions(request, page):
 def _item_versions(request, item):
     """{language_code: (url, public)} of the translations of `item` the visitor may open, itself included."""
     from catalogue.models import Item
+    from home.site_cache import locales
 
     user = getattr(request, "user", None)
-    items = Item.objects.filter(translation_key=item.translation_key).select_related("locale").order_by()
+    items = (
+        Item.objects.filter(translation_key=item.translation_key)
+        .only("pk", "slug", "locale_id", "live", "access_level", "embargo_until")
+        .order_by()
+    )
     if user is not None:
         items = items.visible_to(user)
     else:
         items = items.public()
+    codes = dict(locales().values())
     versions = {}
     for version in items:
         if not version.live and version.pk != item.pk:
             continue
         url = version.get_canonical_url(request)
-        if url:
-            versions[version.locale.language_code] = (url, version.is_public)
+        if url and version.locale_id in codes:
+            versions[codes[version.locale_id]] = (url, version.is_public)
     return versions
 
 
@@ -180,10 +198,18 @@ def language_versions(request, page=None, item=None):
 
 def _content_language(obj):
     """The language code of the text `obj` shows: for an alias page, that of the page it copies."""
+    from home.site_cache import cached, locales
+
     locale_id = obj.locale_id
     if isinstance(obj, Page) and obj.alias_of_id:
-        locale_id = Page.objects.filter(pk=obj.alias_of_id).values_list("locale_id", flat=True).first() or locale_id
-    return Locale.objects.filter(pk=locale_id).values_list("language_code", flat=True).first() or ""
+        locale_id = (
+            cached(
+                ("alias_locale", obj.alias_of_id),
+                lambda: Page.objects.filter(pk=obj.alias_of_id).values_list("locale_id", flat=True).first(),
+            )
+            or locale_id
+        )
+    return next((code for pk, code in locales().values() if pk == locale_id), "")
 
 
 def language_versions_for_context(context):
@@ -230,7 +256,9 @@ def in_locale(queryset, locale_id):
     """The objects of `queryset` a visitor of `locale_id` sees: those in that locale, and those of the
     default locale that have no translation into it (a record not yet translated is still listed,
     in its own language, rather than missing from the Russian or English catalogue)."""
-    default_id = Locale.get_default().pk
+    from home.site_cache import default_locale_id
+
+    default_id = default_locale_id()
     if locale_id == default_id:
         return queryset.filter(locale_id=locale_id)
     translated = queryset.model._default_manager.filter(locale_id=locale_id).values("translation_key")
@@ -239,10 +267,15 @@ def in_locale(queryset, locale_id):
 
 def default_locale_path(page):
     """The tree path of the default-locale version of `page` (the page an alias copies), or None."""
-    if page.alias_of_id:
-        return Page.objects.filter(pk=page.alias_of_id).values_list("path", flat=True).first()
-    return (
-        Page.objects.filter(translation_key=page.translation_key, locale_id=Locale.get_default().pk)
-        .values_list("path", flat=True)
-        .first()
-    )
+    from home.site_cache import cached, default_locale_id
+
+    def build():
+        if page.alias_of_id:
+            return Page.objects.filter(pk=page.alias_of_id).values_list("path", flat=True).first()
+        return (
+            Page.objects.filter(translation_key=page.translation_key, locale_id=default_locale_id())
+            .values_list("path", flat=True)
+            .first()
+        )
+
+    return cached(("default_path", page.pk), build)

@@ -62,6 +62,33 @@ class BasePage(ListingFieldsMixin, SocialFieldsMixin, Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with the children of each page from the site cache (home/site_cache.py).
+
+        Wagtail queries the child by slug and then its specific page at every level of the path.
+        """
+        if not path_components:
+            return super().route(request, path_components)
+        from django.http import Http404
+
+        from home.site_cache import children
+
+        child = children(self).get(path_components[0])
+        if child is None:
+            raise Http404
+        return child.route(request, path_components[1:])
+
+    def get_view_restrictions(self):
+        """Wagtail's view restrictions of the page and its ancestors, without a query when no page
+        of the site has any (the cached answer changes when a restriction is saved or deleted)."""
+        from wagtail.models import PageViewRestriction
+
+        from home.site_cache import any_view_restrictions
+
+        if not any_view_restrictions():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def search_key(self):
         """The key words of the page's other search fields, in the language of its locale."""
         from search.normalise import index_key

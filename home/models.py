@@ -52,11 +52,10 @@ class HomePage(BasePage):
             for f in self.featured_collections.select_related("collection__listing_image")
             if f.collection.live
         ]
-        context["latest_items"] = (
-            in_locale(Item.objects.public(), self.locale_id)
-            .for_listing()
-            .order_by("-last_published_at", "-pk")[: self.latest_items_count]
-        )
+        from catalogue.listing import load_listed
+
+        newest = in_locale(Item.objects.public(), self.locale_id).order_by("-last_published_at", "-pk")
+        context["latest_items"] = load_listed(list(newest.values_list("pk", flat=True)[: self.latest_items_count]))
         return context
 
 
@@ -103,3 +102,20 @@ class LibrarySettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("library settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """The settings of `site`, from the site cache (home/site_cache.py): every page shows them."""
+        from .site_cache import cached
+
+        return cached(("settings", cls._meta.label_lower, site.pk), lambda: super(LibrarySettings, cls).for_site(site))
+
+
+class CacheGeneration(models.Model):
+    """The current token of one generation of cached site data (home/site_cache.py)."""
+
+    name = models.CharField(max_length=32, primary_key=True)
+    token = models.CharField(max_length=32)
+
+    def __str__(self):
+        return f"{self.name}: {self.token}"

@@ -123,7 +123,9 @@ class SearchListing(ItemListing):
         return qs
 
     def facets(self):
-        facets = super().facets()
+        # Computed for every search (not cached as a browsing list's are): the figures are those
+        # of the query as it runs now.
+        facets = self._facets()
         collections = (
             CollectionPage.objects.filter(items__in=self._apply(self.queryset, skip="collection").values("pk"))
             .annotate(n=Count("items"))

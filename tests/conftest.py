@@ -101,6 +101,17 @@ def default_language():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: entries are keyed by generation tokens stored in
+    the database (home/site_cache.py), which the test's rollback or flush may bring back."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
 @pytest.fixture(scope="session", autouse=True)
 def s3_buckets(django_db_setup, django_db_blocker):
     """Create the buckets on the S3 endpoint the test run points at (moto's server in `make test`)."""

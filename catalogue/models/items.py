@@ -316,6 +316,8 @@ class Item(
         verbose_name_plural = _("items")
         indexes = [
             models.Index(fields=["live", "access_level", "year_from"], name="item_public_year"),
+            # The newest items first (home pages, feeds).
+            models.Index(fields=["-last_published_at", "-id"], name="item_newest"),
             models.Index(fields=["title"], name="item_title"),
         ]
 

@@ -10,9 +10,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale
 from wagtail.search import index
 
+from home import site_cache
 from home.mixins import BasePage
 
 from .items import MAX_ITEM_ID, Item, ItemAgent, ItemPlace, ItemSubject
@@ -75,11 +75,17 @@ class CollectionPage(BasePage):
         (untranslated items in Uzbek); in another language, the members of the Uzbek collection count."""
         from home.i18n import default_locale_path, in_locale
 
-        in_tree = models.Q(collectionpage__path__startswith=self.path)
-        source_path = default_locale_path(self)
-        if source_path and source_path != self.path:
-            in_tree |= models.Q(collectionpage__path__startswith=source_path)
-        memberships = Item.collections.through.objects.filter(in_tree, collectionpage__depth__gte=self.depth)
+        def tree_ids():
+            in_tree = models.Q(path__startswith=self.path)
+            source_path = default_locale_path(self)
+            if source_path and source_path != self.path:
+                in_tree |= models.Q(path__startswith=source_path)
+            return sorted(CollectionPage.objects.filter(in_tree, depth__gte=self.depth).values_list("pk", flat=True))
+
+        # The collections of the tree as a list of ids (from the site cache) rather than a join on
+        # their paths: the database then knows how many items they hold and plans accordingly.
+        collection_ids = site_cache.cached(("collection_tree", self.pk), tree_ids)
+        memberships = Item.collections.through.objects.filter(collectionpage_id__in=collection_ids)
         return in_locale(Item.objects.public().filter(pk__in=memberships.values("item_id")), self.locale_id)
 
     def get_context(self, request, *args, **kwargs):
@@ -90,8 +96,9 @@ class CollectionPage(BasePage):
         context["listing"] = listing
         context["items_page"] = listing.page(request.GET.get("page"))
         context["facets"] = listing.facets()
-        context["subcollections"] = (
-            CollectionPage.objects.child_of(self).live().public().select_related("listing_image").specific()
+        context["subcollections"] = site_cache.cached(
+            ("subcollections", self.pk),
+            lambda: list(CollectionPage.objects.child_of(self).live().public().select_related("listing_image")),
         )
         if not getattr(request, "is_preview", False):
             from catalogue.linked_data import collection_jsonld
@@ -140,16 +147,32 @@ class ItemIndexPage(RoutablePageMixin, BasePage):
 
     @path("<int:item_id>/<str:slug>/", name="item")
     def item_detail(self, request, item_id, slug):
-        from catalogue.views import item_detail_context
+        from catalogue import page_cache
+        from catalogue.views import item_detail_context, item_page_queryset, record_context
 
-        item = self._get_item(request, item_id)
+        cacheable = page_cache.cacheable(request)
+        if cacheable:
+            # The record itself may come from the cache: load the item alone first.
+            item = get_object_or_404(
+                Item.objects.visible_to(request.user).only(*page_cache.KEY_FIELDS), pk=_item_id_or_404(item_id)
+            )
+        else:
+            item = self._get_item(request, item_id)
         if item.locale_id != self.locale_id:
             elsewhere = self._other_language(request, item)
             if elsewhere is not None:
                 return elsewhere
         if slug != item.slug:
             return HttpResponsePermanentRedirect(item.get_url(request))
-        context = item_detail_context(request, item, page=self)
+        if cacheable:
+
+            def build():
+                full = item_page_queryset(request.user).get(pk=item.pk)
+                return record_context(request, full, page=self)
+
+            context = {"page": self, "self": self, "item": item, "parts": page_cache.item_parts(request, item, build)}
+        else:
+            context = item_detail_context(request, item, page=self)
         response = TemplateResponse(request, "catalogue/item_detail.html", context)
         if item.last_published_at:
             # A validator beside the ETag (cms.http_cache drops it from private answers).
@@ -170,7 +193,7 @@ class ItemIndexPage(RoutablePageMixin, BasePage):
         )
         if translation is not None:
             return HttpResponseRedirect(translation.get_url(request))
-        if item.locale_id == Locale.get_default().pk:
+        if item.locale_id == site_cache.default_locale_id():
             return None
         return HttpResponsePermanentRedirect(item.get_canonical_url(request))
 

@@ -1,8 +1,8 @@
 """Template tags of the public site: URLs of items and terms, list query strings, menus.
 
-Everything here is cheap by design: the menu is one query per request, item and
-term URLs reuse the per-request memo of catalogue.routing, and the rest touches no
-database at all.
+Everything here is cheap by design: the menu and breadcrumbs come from the site cache
+(home/site_cache.py), item and term URLs reuse the per-request memo of catalogue.routing,
+and the rest touches no database at all.
 """
 
 from urllib.parse import urlencode, urlsplit
@@ -12,7 +12,9 @@ from django.conf import settings
 from django.db.models import Case, IntegerField, Q, Subquery, Value, When
 from django.urls import NoReverseMatch
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Page
+
+from home import site_cache
 
 register = template.Library()
 
@@ -153,10 +155,8 @@ def _site_root_queryset(site):
     )
 
 
-def _menu(request):
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return {"home_url": "/", "home": None, "items": [], "is_home": False}
+def _menu_entries(request, site):
+    """[(page, title, url)] of the home page (first, or None) and its live children shown in menus."""
     roots = _site_root_queryset(site)
     root_path = Subquery(roots.values("path")[:1])
     root_depth = Subquery(roots.values("depth")[:1])
@@ -168,25 +168,42 @@ def _menu(request):
         .order_by("path")
     )
     home = pages[0] if pages and pages[0].is_root else None
-    home_url = (home.get_url(request) if home else None) or "/"
-    current_path = request.path
-    items = []
+    entries = [(home, home.title, home.get_url(request)) if home else (None, "", None)]
     for page in pages:
-        if page is home:
-            continue
-        url = page.get_url(request)
-        if not url:
-            continue
-        items.append(
-            {
-                "page": page,
-                "title": page.title,
-                "url": url,
-                "current": url == current_path,
-                "active": url != home_url and current_path.startswith(url),
-            }
-        )
-    return {"home_url": home_url, "home": home, "items": items, "is_home": current_path == home_url}
+        if page is not home:
+            url = page.get_url(request)
+            if url:
+                entries.append((page, page.title, url))
+    return entries
+
+
+def _menu(request):
+    site = site_cache.site_for_request(request) if request is not None else None
+    if site is None:
+        return {"home_url": "/", "home": None, "items": [], "is_home": False}
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    entries = site_cache.cached(("menu", site.pk, language), lambda: _menu_entries(request, site))
+    home, _title, home_url = entries[0]
+    home_url = home_url or "/"
+    current_path = request.path
+    items = [
+        {
+            "page": page,
+            "title": title,
+            "url": url,
+            "current": url == current_path,
+            "active": url != home_url and current_path.startswith(url),
+        }
+        for page, title, url in entries[1:]
+    ]
+    is_home = current_path == home_url
+    # Which entries are marked: the key of the menu's cached HTML (home/templatetags/site_fragments.py).
+    state = (
+        "home"
+        if is_home
+        else ",".join(f"{i}{'c' if e['current'] else ''}" for i, e in enumerate(items) if e["active"] or e["current"])
+    )
+    return {"home_url": home_url, "home": home, "items": items, "is_home": is_home, "state": state}
 
 
 @register.simple_tag(takes_context=True)
@@ -210,7 +227,7 @@ def page_breadcrumbs(page):
     """The live ancestors of `page` below the tree root (the site's home page first)."""
     if not isinstance(page, Page) or not page.pk:
         return []
-    return list(page.get_ancestors().live().filter(depth__gt=1))
+    return site_cache.ancestors(page)
 
 
 # --- Presentation helpers ---------------------------------------------------------------

@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # ETag and 304 answers for what cms.http_cache marks cacheable (it skips no-store responses).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Site structure from the cache (home/site_cache.py): menus, routing, settings, locales.
+    "home.site_cache.SiteCacheMiddleware",
     # Cache-Control for the proxy and browsers: sees the final response of everything below.
     "cms.http_cache.CacheHeadersMiddleware",
     # Anonymous GET/HEAD requests read from the replicas, if any (cms/db_routers.py).
@@ -271,6 +273,15 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The site's structure, menus and page fragments (home/site_cache.py), in each process's own
+# memory: read a dozen times per page, they cost no network round trip. Entries are keyed by
+# generation tokens kept in the database, so a change made in any process shows in every one.
+CACHES["site"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "kutubxona-site",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("SITE_CACHE_ENTRIES", "3000"))},
+}
+SITE_CACHE_SECONDS = int(os.environ.get("SITE_CACHE_SECONDS", "600"))
 
 # --- HTTP cache (docs/deploy.md) ----------------------------------------------------------
 # Anonymous public pages are sent with Cache-Control: public, max-age=CACHE_MAX_AGE (browsers),
