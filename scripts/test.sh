@@ -47,4 +47,6 @@ echo "== schemas and test data"
 scripts/fetch-schemas.sh
 scripts/fetch-test-data.sh
 echo "== tests"
-.venv/bin/pytest "$@"
+# Two workers (pytest-xdist; TEST_WORKERS=0 for one process), each test file on one worker so its
+# module fixtures are made once; each worker has its own database and buckets (tests/conftest.py).
+.venv/bin/pytest -n "${TEST_WORKERS:-2}" --dist loadfile "$@"

@@ -36,6 +36,23 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
+def pytest_configure(config):
+    """With pytest-xdist (`make test` runs two workers) each worker has its own test database
+    (pytest-django names it after the worker) and its own buckets, so one worker's uploads and
+    deletions never touch another's files."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not getattr(settings, "AWS_STORAGE_BUCKET_NAME", ""):
+        return
+    from django.core.files.storage import default_storage, storages
+    from django.utils.functional import empty
+
+    settings.AWS_STORAGE_BUCKET_NAME = f"{settings.AWS_STORAGE_BUCKET_NAME}-{worker}"
+    if settings.AWS_PRIVATE_STORAGE_BUCKET_NAME:
+        settings.AWS_PRIVATE_STORAGE_BUCKET_NAME = f"{settings.AWS_PRIVATE_STORAGE_BUCKET_NAME}-{worker}"
+    storages._storages = {}  # storages made before this point would keep the shared names
+    default_storage._wrapped = empty
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {
