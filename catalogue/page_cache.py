@@ -28,7 +28,6 @@ of one page of a book (?page=, ?file=) are always rendered afresh and never stor
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from home import site_cache
@@ -58,19 +57,8 @@ def cacheable(request):
 
 
 def item_key(request, item):
-    tokens = site_cache.generations()
-    return ":".join(
-        (
-            "item-parts",
-            str(item.pk),
-            item.updated_at.isoformat() if item.updated_at else "",
-            translation.get_language() or "",
-            request.get_host(),
-            request.scheme,
-            tokens["structure"],
-            tokens["catalogue"],
-            site_cache.code_token(),
-        )
+    return site_cache.rendered_key(
+        request, "item-parts", item.pk, item.updated_at.isoformat() if item.updated_at else ""
     )
 
 
@@ -105,26 +93,8 @@ def _item_saved(sender, instance, created=False, **kwargs):
     records that link to it (their relations and related items) must not show it any longer.
     A translation (an item outside the default locale) is linked from the language switcher of
     the record it translates: saving one refreshes that record's cached page too."""
-    if (not created and not instance.is_public) or instance.locale_id != _default_locale_pk():
+    if (not created and not instance.is_public) or instance.locale_id != site_cache.default_locale_id():
         site_cache.bump("catalogue")
-
-
-_DEFAULT_LOCALE = {}
-
-
-def _default_locale_pk():
-    """The default locale's id, remembered by the process: every item saved during an import asks,
-    and it changes only if that locale is deleted and made again (a Locale saved forgets it)."""
-    from django.conf import settings
-
-    code = settings.LANGUAGE_CODE
-    if code not in _DEFAULT_LOCALE:
-        _DEFAULT_LOCALE[code] = site_cache.default_locale_id()
-    return _DEFAULT_LOCALE[code]
-
-
-def _locale_changed(sender, **kwargs):
-    _DEFAULT_LOCALE.clear()
 
 
 def _item_deleted(sender, instance, **kwargs):
@@ -138,14 +108,11 @@ def _term_changed(sender, instance, created=False, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
-    from wagtail.models import Locale
 
     from catalogue.models import Item
     from catalogue.models.vocabularies import Agent, Place, Subject
 
     post_save.connect(_item_saved, sender=Item, dispatch_uid="page_cache.item_saved")
-    post_save.connect(_locale_changed, sender=Locale, dispatch_uid="page_cache.locale_saved")
-    post_delete.connect(_locale_changed, sender=Locale, dispatch_uid="page_cache.locale_deleted")
     post_delete.connect(_item_deleted, sender=Item, dispatch_uid="page_cache.item_deleted")
     for model in (Agent, Subject, Place):
         post_save.connect(_term_changed, sender=model, dispatch_uid=f"page_cache.term_saved.{model.__name__}")

@@ -122,7 +122,7 @@ def _query_page_versions(request, page):
 def _item_versions(request, item):
     """{language_code: (url, public)} of the translations of `item` the visitor may open, itself included."""
     from catalogue.models import Item
-    from home.site_cache import locales
+    from home.site_cache import language_code
 
     user = getattr(request, "user", None)
     items = (
@@ -134,14 +134,14 @@ def _item_versions(request, item):
         items = items.visible_to(user)
     else:
         items = items.public()
-    codes = dict(locales().values())
     versions = {}
     for version in items:
         if not version.live and version.pk != item.pk:
             continue
         url = version.get_canonical_url(request)
-        if url and version.locale_id in codes:
-            versions[codes[version.locale_id]] = (url, version.is_public)
+        code = language_code(version.locale_id)
+        if url and code:
+            versions[code] = (url, version.is_public)
     return versions
 
 
@@ -198,7 +198,7 @@ def language_versions(request, page=None, item=None):
 
 def _content_language(obj):
     """The language code of the text `obj` shows: for an alias page, that of the page it copies."""
-    from home.site_cache import cached, locales
+    from home.site_cache import cached, language_code
 
     locale_id = obj.locale_id
     if isinstance(obj, Page) and obj.alias_of_id:
@@ -209,7 +209,7 @@ def _content_language(obj):
             )
             or locale_id
         )
-    return next((code for pk, code in locales().values() if pk == locale_id), "")
+    return language_code(locale_id)
 
 
 def language_versions_for_context(context):

@@ -123,6 +123,21 @@ def cached(key, build, depends=("structure",)):
     return value
 
 
+def rendered_key(request, *parts):
+    """The cache key of HTML rendered for a visitor who is not signed in: `parts`, the language,
+    the host and scheme (absolute links), every generation token and the code token."""
+    return ":".join(
+        [
+            *(str(part) for part in parts),
+            translation.get_language() or "",
+            request.get_host(),
+            request.scheme,
+            *generations().values(),
+            code_token(),
+        ]
+    )
+
+
 def cached_query(kind, queryset, build, depends=("catalogue",)):
     """`build()` cached under the SQL of `queryset` (hashed) for the current generations of `depends`.
 
@@ -130,8 +145,6 @@ def cached_query(kind, queryset, build, depends=("catalogue",)):
     raises the catalogue generation, so counts never include it; items added are counted when
     the entry expires (`SITE_CACHE_SECONDS`).
     """
-    import hashlib
-
     sql, params = queryset.query.sql_with_params()
     digest = hashlib.sha1(repr((sql, params)).encode()).hexdigest()
     return cached((kind, digest), build, depends=depends)
@@ -195,12 +208,15 @@ def site_for_request(request):
 
 
 def locales():
-    """{language_code: (id, language_code)} of the enabled locales."""
+    """{language_code: id} of the enabled locales."""
     from wagtail.models import Locale
 
-    return cached(
-        ("locales",), lambda: {code: (pk, code) for pk, code in Locale.objects.values_list("pk", "language_code")}
-    )
+    return cached(("locales",), lambda: dict(Locale.objects.values_list("language_code", "pk")))
+
+
+def language_code(locale_id):
+    """The language code of the locale `locale_id`, or ""."""
+    return next((code for code, pk in locales().items() if pk == locale_id), "")
 
 
 def locale_for_language(language_code):
@@ -209,10 +225,10 @@ def locale_for_language(language_code):
     from wagtail.models import Locale
 
     code = get_supported_content_language_variant(language_code)
-    found = locales().get(code)
-    if found is None:
+    pk = locales().get(code)
+    if pk is None:
         raise Locale.DoesNotExist(f"No locale for {code!r}.")
-    return Locale.from_db(None, ["id", "language_code"], found)
+    return Locale.from_db(None, ["id", "language_code"], (pk, code))
 
 
 def active_locale_id():

@@ -16,7 +16,6 @@ the template reads them): a fragment read from the cache then costs none of thei
 """
 
 from django import template
-from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from home import site_cache
@@ -34,17 +33,8 @@ class SiteFragmentNode(template.Node):
         request = context.get("request")
         if request is None or getattr(request, "is_preview", False) or request.user.is_authenticated:
             return self.nodelist.render(context)
-        parts = [str(self.name.resolve(context))] + [str(v.resolve(context)) for v in self.varies]
-        key = ":".join(
-            [
-                "fragment",
-                *parts,
-                translation.get_language() or "",
-                request.get_host(),
-                request.scheme,
-                *site_cache.generations().values(),
-                site_cache.code_token(),
-            ]
+        key = site_cache.rendered_key(
+            request, "fragment", self.name.resolve(context), *(v.resolve(context) for v in self.varies)
         )
         html = site_cache.cache().get(key)
         if html is None:
