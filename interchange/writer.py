@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models.functions import Upper
+from django.db.models import CharField, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Upper
 from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.html import escape
@@ -184,6 +185,9 @@ class Writer:
         self.pending_index = []
         self.pending_new = []  # (record, values) of new published items, created in bulk per batch
         self.pending_keys = set()
+        # {(scheme, value): item id} of the identifiers the current batch's records may match,
+        # read in one query per batch (see prefetch_keys); None outside a batch: one query each.
+        self.known_keys = None
 
     def forget(self):
         self.agents.clear()
@@ -261,6 +265,44 @@ class Writer:
 
     # --- items ------------------------------------------------------------------------
 
+    def candidate_keys(self, record):
+        """The cleaned (scheme, value) pairs that find the item of `record`, best first: its key
+        identifier alone when it has one, else every identifier but the source's control number."""
+        candidates = [record.key] if record.key else []
+        candidates += [i for i in record.identifiers if i[0] != IdentifierScheme.CONTROL_NUMBER]
+        keys = []
+        for scheme, value in candidates[:1] if record.key else candidates:
+            try:
+                keys.append((scheme, clean_identifier(scheme, value)))
+            except Exception:  # noqa: S112 - a malformed identifier matches nothing; values() reports it
+                continue
+        return keys
+
+    def prefetch_keys(self, records):
+        """Read in one query which items a batch's records already describe; `find_existing`
+        then looks them up in memory (one query per record was a fifth of an import's time)."""
+        self.known_keys = {}
+        wanted = {}
+        for record in records:
+            if not record.item_id:
+                for scheme, value in self.candidate_keys(record):
+                    wanted.setdefault(scheme, set()).add(value)
+        if not wanted:
+            return
+        condition = Q()
+        for scheme, values in wanted.items():
+            condition |= Q(scheme=scheme, value__in=values)
+        rows = ItemIdentifier.objects.filter(condition).order_by("-item_id")
+        for scheme, value, item_id in rows.values_list("scheme", "value", "item_id"):
+            self.known_keys[(scheme, value)] = item_id  # the lowest id wins, as in the query below
+
+    def remember_keys(self, item_id, identifiers):
+        """Keep `known_keys` true after an item of this batch was created or given identifiers."""
+        if self.known_keys is not None:
+            for key in identifiers:
+                if self.known_keys.get(key, item_id) >= item_id:
+                    self.known_keys[key] = item_id
+
     def find_existing(self, record):
         """The item `record` describes, or None: by item id, else by its key identifier."""
         if record.item_id:
@@ -268,19 +310,16 @@ class Writer:
             if item is None:
                 raise RecordError(f"no item with id {record.item_id}")
             return item
-        candidates = [record.key] if record.key else []
-        candidates += [i for i in record.identifiers if i[0] != IdentifierScheme.CONTROL_NUMBER]
-        for scheme, value in candidates[:1] if record.key else candidates:
-            try:
-                value = clean_identifier(scheme, value)
-            except Exception:  # noqa: S112 - a malformed identifier matches nothing; values() reports it
-                continue
-            link = (
-                ItemIdentifier.objects.filter(scheme=scheme, value=value)
-                .order_by("item_id")
-                .values_list("item_id", flat=True)
-                .first()
-            )
+        for scheme, value in self.candidate_keys(record):
+            if self.known_keys is not None:
+                link = self.known_keys.get((scheme, value))
+            else:
+                link = (
+                    ItemIdentifier.objects.filter(scheme=scheme, value=value)
+                    .order_by("item_id")
+                    .values_list("item_id", flat=True)
+                    .first()
+                )
             if link:
                 return Item.objects.get(pk=link)
         return None
@@ -456,6 +495,8 @@ class Writer:
             revision = target.save_revision(user=self.user, clean=False, log_action=True)
             if item.live and not pending:
                 revision.publish(user=self.user)
+            if not pending:
+                self.remember_keys(item.pk, values.get("identifiers", []))
             self.pending_index.append(target)
             return UPDATED
         if self.dry_run:
@@ -472,6 +513,7 @@ class Writer:
             item.save_revision(user=self.user, clean=False, log_action="wagtail.create")
         else:
             self.create_published(item)
+        self.remember_keys(item.pk, values.get("identifiers", []))
         self.pending_index.append(item)
         return CREATED
 
@@ -606,7 +648,19 @@ class Writer:
         )
         for item, revision in zip(items, revisions, strict=True):
             item.latest_revision = item.live_revision = revision
-        Item.objects.bulk_update(items, ["latest_revision", "live_revision"])
+        # One UPDATE that finds each item's revision, instead of bulk_update's CASE of every pk.
+        revision_of_item = Subquery(
+            Revision.objects.filter(
+                pk__in=[r.pk for r in revisions],
+                content_type=content_type,
+                object_id=Cast(OuterRef("pk"), CharField()),
+            ).values("pk")[:1]
+        )
+        Item.objects.filter(pk__in=[item.pk for item in items]).update(
+            latest_revision=revision_of_item, live_revision=revision_of_item
+        )
+        for (_record, values), item in zip(pending, items, strict=True):
+            self.remember_keys(item.pk, values.get("identifiers", []))
         ModelLogEntry.objects.bulk_create(
             [
                 ModelLogEntry(
@@ -648,8 +702,43 @@ class Writer:
             if objects:
                 backend.add_bulk(model, objects)
             if model is Item:
-                for item in objects:
-                    ReferenceIndex.create_or_update_for_object(item)
+                index_references(objects)
+
+
+def index_references(items):
+    """What `ReferenceIndex.create_or_update_for_object` does, for a batch of items: one read of
+    the rows they have and one insert, instead of a read (and an insert) per item. Item is not a
+    multi-table model, so its content type is also its base content type."""
+    if not items:
+        return
+    content_type = ContentType.objects.get_for_model(Item)
+    found = {str(item.pk): set(ReferenceIndex._extract_references_from_object(item)) for item in items}
+    existing = {}
+    rows = ReferenceIndex.objects.filter(base_content_type=content_type, object_id__in=list(found))
+    fields = ("id", "object_id", "to_content_type_id", "to_object_id", "model_path", "content_path")
+    for pk, object_id, *reference in rows.values_list(*fields):
+        existing.setdefault(object_id, {})[tuple(reference)] = pk
+    ReferenceIndex.objects.bulk_create(
+        [
+            ReferenceIndex(
+                content_type=content_type,
+                base_content_type=content_type,
+                object_id=object_id,
+                to_content_type_id=to_content_type_id,
+                to_object_id=to_object_id,
+                model_path=model_path,
+                content_path=content_path,
+                content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+            )
+            for object_id, references in found.items()
+            for to_content_type_id, to_object_id, model_path, content_path in references
+            - set(existing.get(object_id, ()))
+        ],
+        ignore_conflicts=True,
+    )
+    gone = [pk for object_id, rows in existing.items() for ref, pk in rows.items() if ref not in found[object_id]]
+    if gone:
+        ReferenceIndex.objects.filter(pk__in=gone).delete()
 
 
 @dataclass
@@ -721,6 +810,14 @@ def run_batches(entries, writer, report, *, batch_size=BATCH_SIZE, on_error=None
 
 
 def _write_batch(batch, writer, report, on_error):
+    writer.prefetch_keys([record for _where, record in batch if not isinstance(record, Exception)])
+    try:
+        _write_batch_records(batch, writer, report, on_error)
+    finally:
+        writer.known_keys = None
+
+
+def _write_batch_records(batch, writer, report, on_error):
     with transaction.atomic():
         for where, record in batch:
             if isinstance(record, Exception):

@@ -402,6 +402,7 @@ class Item(
                 "place_links__place",
                 "files__image",
                 "files__document",
+                "relations",  # read by the reference index
             )
         )
 
