@@ -22,9 +22,15 @@ A cached part is used only while all of these are unchanged (they are in its key
 Items newly related to the record (a new item sharing a subject), and new titles or images of
 related items, appear when the entry expires (`SITE_CACHE_SECONDS`) or the item is saved.
 
+The whole page as sent is kept too, under the same key plus its address: a second request for
+it renders nothing (the parts stay, so that a change of the layout around them re-renders only
+the layout).
+
 Signed-in visitors (readers see reading-room files, staff see everything), previews and views
 of one page of a book (?page=, ?file=) are always rendered afresh and never stored.
 """
+
+import hashlib
 
 from django.core.cache import cache
 from django.template.loader import render_to_string
@@ -60,6 +66,28 @@ def item_key(request, item):
     return site_cache.rendered_key(
         request, "item-parts", item.pk, item.updated_at.isoformat() if item.updated_at else ""
     )
+
+
+def page_key(request, item):
+    """The key of the whole page as sent: the parts' key and the address asked for."""
+    address = hashlib.sha1(request.get_full_path().encode()).hexdigest()[:16]
+    return f"{item_key(request, item)}:page:{address}"
+
+
+def cached_page(request, item):
+    """The HTML of the page of `item` as sent to an earlier visitor, or None."""
+    return cache.get(page_key(request, item))
+
+
+def keep_page(request, item, response):
+    """Store the page once it is rendered (a TemplateResponse renders after the view returns)."""
+    key = page_key(request, item)
+
+    def store(rendered):
+        if rendered.status_code == 200:
+            cache.set(key, rendered.content.decode(rendered.charset), site_cache.timeout())
+
+    response.add_post_render_callback(store)
 
 
 def render_parts(request, context):

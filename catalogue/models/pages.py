@@ -1,7 +1,7 @@
 """Pages of the catalogue: the collections tree and the pages that route item and authority URLs."""
 
 from django.db import models
-from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.http import http_date
@@ -165,6 +165,9 @@ class ItemIndexPage(RoutablePageMixin, BasePage):
         if slug != item.slug:
             return HttpResponsePermanentRedirect(item.get_url(request))
         if cacheable:
+            html = page_cache.cached_page(request, item)
+            if html is not None:
+                return self._with_validator(HttpResponse(html), item)
 
             def build():
                 full = item_page_queryset(request.user).get(pk=item.pk)
@@ -174,6 +177,12 @@ class ItemIndexPage(RoutablePageMixin, BasePage):
         else:
             context = item_detail_context(request, item, page=self)
         response = TemplateResponse(request, "catalogue/item_detail.html", context)
+        if cacheable:
+            page_cache.keep_page(request, item, response)
+        return self._with_validator(response, item)
+
+    @staticmethod
+    def _with_validator(response, item):
         if item.last_published_at:
             # A validator beside the ETag (cms.http_cache drops it from private answers).
             response["Last-Modified"] = http_date(item.last_published_at.timestamp())

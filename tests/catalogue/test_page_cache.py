@@ -58,6 +58,26 @@ def test_a_cached_item_page_costs_two_queries(client, pair):
     assert first > 10  # the first visitor's request built it
 
 
+def test_a_cached_item_page_is_sent_as_it_was_rendered(client, pair):
+    """The second anonymous request gets the same page, headers and validators included,
+    without rendering anything; another address of the record (a query string) is its own page."""
+    from unittest import mock
+
+    item, _other = pair
+    url = item.get_url()
+    first = client.get(url)
+    with mock.patch("django.template.response.SimpleTemplateResponse.render") as render:
+        second = client.get(url)
+    assert not render.called
+    assert second.content == first.content
+    assert second["Last-Modified"] == first["Last-Modified"] and second["ETag"] == first["ETag"]
+    assert second["Cache-Control"] == first["Cache-Control"] and "public" in second["Cache-Control"]
+    assert client.get(url, {"utm_source": "x"}).status_code == 200  # rendered for its own address
+    item_page = Item.objects.get(pk=item.pk)
+    item_page.unpublish()
+    assert client.get(url).status_code == 404  # the row is checked before the stored page is sent
+
+
 def test_an_edit_to_the_item_shows_at_once(client, pair):
     item, _other = pair
     assert "Xamsa" in text(client, item.get_url())
