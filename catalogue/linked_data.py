@@ -151,6 +151,19 @@ def _same_as(term):
     return {"sameAs": links} if links else {}
 
 
+def _titles_of(entries):
+    """The items of a page of a list with what a link to them needs; the cards of a list that
+    come from the cache (catalogue.listing.ListedItems) are not loaded in full for this."""
+    rows = getattr(entries, "rows", None)
+    if rows is None:
+        return list(entries)
+    from catalogue.models import Item
+
+    ids = [pk for pk, _stamp in rows]
+    loaded = Item.objects.filter(pk__in=ids).only("pk", "title", "slug", "locale_id").in_bulk()
+    return [loaded[pk] for pk in ids if pk in loaded]
+
+
 def collection_jsonld(page, request, items_page=None, subcollections=()):
     """schema.org Collection of a collection page: its items on the current page of the listing as parts."""
     data = {
@@ -168,7 +181,7 @@ def collection_jsonld(page, request, items_page=None, subcollections=()):
     parts = [{"@type": "Collection", "name": sub.title, "url": sub.get_full_url(request)} for sub in subcollections]
     if items_page is not None:
         data["collectionSize"] = items_page.paginator.count
-        for item in items_page:
+        for item in _titles_of(items_page.object_list):
             url = item.get_canonical_url(request)
             parts.append(
                 {"@type": "CreativeWork", "name": item.title, "url": request.build_absolute_uri(url) if url else None}

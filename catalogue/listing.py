@@ -5,6 +5,7 @@ every list of items behaves the same way and costs a fixed number of queries
 whatever the number of items.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -37,6 +38,33 @@ def load_listed(ids):
     """The public list entries of the items `ids`, in that order (Item.objects.for_listing)."""
     loaded = Item.objects.filter(pk__in=ids).for_listing().in_bulk()
     return [loaded[pk] for pk in ids if pk in loaded]
+
+
+class ListedItems(Sequence):
+    """The items of one page of a list, loaded (load_listed) only when something reads them.
+
+    `rows` are their (id, updated_at): enough for the item cards of includes/item_grid.html to
+    come from the cache (catalogue_tags.item_cards) without loading the items at all.
+    """
+
+    def __init__(self, rows):
+        self.rows = [tuple(row) for row in rows]
+        self._items = None
+
+    @property
+    def items(self):
+        if self._items is None:
+            self._items = load_listed([pk for pk, _stamp in self.rows])
+        return self._items
+
+    def __getitem__(self, index):
+        return self.items[index]
+
+    def __len__(self):
+        return len(self.items)
+
+    def __bool__(self):
+        return bool(self.rows)
 
 
 class CountCachedPaginator(Paginator):
@@ -81,9 +109,9 @@ class ItemListing:
     def page(self, number):
         """One page of the list: the ids of the page in order first (a narrow query the database
         answers from its indexes), then those items with what a list shows."""
-        ids = self.filtered().order_by(*SORTS[self.sort][1]).values_list("pk", flat=True)
-        page = CountCachedPaginator(ids, self.per_page).get_page(number)
-        page.object_list = load_listed(list(page.object_list))
+        rows = self.filtered().order_by(*SORTS[self.sort][1]).values_list("pk", "updated_at")
+        page = CountCachedPaginator(rows, self.per_page).get_page(number)
+        page.object_list = ListedItems(page.object_list)
         return page
 
     def facets(self):

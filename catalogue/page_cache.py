@@ -14,7 +14,8 @@ A cached part is used only while all of these are unchanged (they are in its key
 - the item's `updated_at` (every save of the item, a draft included, changes it);
 - the site structure generation (pages such as its collections published, unpublished, moved;
   settings saved);
-- the catalogue generation: a vocabulary term renamed, merged or deleted, any item withdrawn
+- the catalogue generation: a vocabulary term renamed, merged or deleted, an image edited (its
+  renditions, and so their addresses, change), any item withdrawn
   from the public (unpublished, restricted, embargoed, deleted), any translation saved — so a
   link to a record that is no longer public (a relation, a related item, a language version)
   never outlives its withdrawal, and a new translation is linked at once.
@@ -140,7 +141,12 @@ def connect():
     from catalogue.models import Item
     from catalogue.models.vocabularies import Agent, Place, Subject
 
+    from wagtail.images import get_image_model
+
     post_save.connect(_item_saved, sender=Item, dispatch_uid="page_cache.item_saved")
+    # An image edited (a new file, a focal point) gets new renditions: the cached pages and cards
+    # must not keep the addresses of the old ones.
+    post_save.connect(_term_changed, sender=get_image_model(), dispatch_uid="page_cache.image_saved")
     post_delete.connect(_item_deleted, sender=Item, dispatch_uid="page_cache.item_deleted")
     for model in (Agent, Subject, Place):
         post_save.connect(_term_changed, sender=model, dispatch_uid=f"page_cache.term_saved.{model.__name__}")

@@ -52,10 +52,10 @@ class HomePage(BasePage):
             for f in self.featured_collections.select_related("collection__listing_image")
             if f.collection.live
         ]
-        from catalogue.listing import load_listed
+        from catalogue.listing import ListedItems
 
         newest = in_locale(Item.objects.public(), self.locale_id).order_by("-last_published_at", "-pk")
-        context["latest_items"] = load_listed(list(newest.values_list("pk", flat=True)[: self.latest_items_count]))
+        context["latest_items"] = ListedItems(newest.values_list("pk", "updated_at")[: self.latest_items_count])
         return context
 
 

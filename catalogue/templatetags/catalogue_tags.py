@@ -79,12 +79,17 @@ def item_index_url(context):
     from catalogue.models import ItemIndexPage
 
     page = context.get("page")
-    pages = ItemIndexPage.objects.live()
-    index = None
-    if isinstance(page, Page):
-        index = pages.filter(locale_id=page.locale_id).first()
-    index = index or pages.first()
-    return index.get_url(_request(context)) if index else ""
+    locale_id = page.locale_id if isinstance(page, Page) else None
+    request = _request(context)
+
+    def find():
+        pages = ItemIndexPage.objects.live()
+        index = pages.filter(locale_id=locale_id).first() if locale_id else None
+        index = index or pages.first()
+        return index.get_url(request) if index else ""
+
+    host = request.get_host() if request is not None else ""
+    return site_cache.cached(("item_index_url", locale_id, host), find)
 
 
 @register.simple_tag(takes_context=True)
@@ -307,3 +312,51 @@ def json_ld(data):
 
     text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
     return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308 - escaped above
+
+
+# --- Item cards ------------------------------------------------------------------------------
+
+CARD_TEMPLATE = "includes/item_card.html"
+
+
+def _card_key(request, pk, stamp):
+    return site_cache.rendered_key(request, "item-card", pk, stamp.isoformat() if stamp else "")
+
+
+@register.simple_tag(takes_context=True)
+def item_cards(context, items):
+    """The grid cells (<li>) of the cards of `items`.
+
+    For visitors who are not signed in, the cards of a page of a list (catalogue.listing.ListedItems)
+    come from the cache under the item's id and `updated_at` (and the language, host and
+    generation tokens, as every rendered fragment: home/site_cache.py); only the items whose card
+    is not cached are loaded and rendered. Anything else (related items, signed-in visitors) is
+    rendered from the items themselves.
+    """
+    from django.core.cache import cache
+    from django.utils.html import format_html_join
+    from django.utils.safestring import mark_safe
+
+    template = context.template.engine.get_template(CARD_TEMPLATE)
+
+    request = _request(context)
+
+    def render(item):
+        return template.render(context.new({"item": item, "request": request}))
+
+    rows = getattr(items, "rows", None)
+    if rows is None or request is None or request.user.is_authenticated:
+        cards = [render(item) for item in items]
+    else:
+        from catalogue.listing import load_listed
+
+        keys = {pk: _card_key(request, pk, stamp) for pk, stamp in rows}
+        found = cache.get_many(list(keys.values()))
+        missing = [pk for pk, key in keys.items() if key not in found]
+        if missing:
+            made = {item.pk: render(item) for item in load_listed(missing)}
+            cache.set_many({keys[pk]: html for pk, html in made.items()}, site_cache.timeout())
+            found.update({keys[pk]: html for pk, html in made.items()})
+        cards = [found[keys[pk]] for pk, _stamp in rows if keys[pk] in found]
+    # Each card was rendered (and escaped) by the template engine.
+    return format_html_join("\n", '<li class="card-grid__cell">{}</li>', ((mark_safe(c),) for c in cards))  # noqa: S308

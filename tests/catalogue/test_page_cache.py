@@ -206,3 +206,37 @@ def test_a_change_made_by_another_process_is_seen(client, library):
     Page.objects.filter(pk=library.collections.pk).update(title="Kolleksiyalar", show_in_menus=True)
     CacheGeneration.objects.update_or_create(name="structure", defaults={"token": "from-another-process"})
     assert "Kolleksiyalar" in text(client, library.home.url)
+
+
+def test_cards_of_a_list_come_from_the_cache_and_follow_every_change(client, pair):
+    """A collection page's item cards are rendered once: the next visitor's page loads none of
+    its items, yet an edited title, a renamed creator and a withdrawn item show at once."""
+    from django.test.utils import CaptureQueriesContext
+
+    item, other = pair
+    url = item.collections.first().get_url()
+    first = text(client, url)
+    assert "Xamsa" in first and "Navoiy" in first and "Boburnoma nusxasi" in first
+    with CaptureQueriesContext(connection) as ctx:
+        again = client.get(url).content.decode()
+    assert again.count("card-grid__cell") == first.count("card-grid__cell")
+    loads = [q["sql"] for q in ctx.captured_queries if '"catalogue_itemagent"' in q["sql"]]
+    assert not loads, "the cards' creators were loaded again"
+
+    republish(item, title="Xamsa (Navoiy)")
+    assert "Xamsa (Navoiy)" in text(client, url)
+    agent = item.agent_links.first().agent
+    agent.name = "Alisher Navoiy"
+    agent.save()
+    assert "Alisher Navoiy" in text(client, url)
+    Item.objects.get(pk=other.pk).unpublish()
+    assert "Boburnoma nusxasi" not in text(client, url)
+
+
+def test_the_home_page_newest_items_show_a_new_record_at_once(client, library):
+    from home.models import HomePage
+
+    home = HomePage.objects.live().first()
+    text(client, home.get_url())
+    ItemFactory(title="Yangi qo'lyozma", collections=[library.navoiy])
+    assert "Yangi qo" in text(client, home.get_url())
