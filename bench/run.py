@@ -44,6 +44,7 @@ ITEM_P99_MS = 100
 MAX_QUERIES = 12
 SEARCH_P95_MS = 150
 MARC_RECORDS_PER_SECOND = 500
+MARC_IMPORT_RECORDS = 5000  # imported into a scratch database, without and with the search index
 OAI_PAGE_MS = 300
 CACHED_SHARE_OF_STATIC = 0.5
 
@@ -464,7 +465,10 @@ def import_throughput(label, workdir):
         writer.writeheader()
         writer.writerows(dict(row, id="") for row in rows)
     plone = Path(os.environ.get("KUTUBXONA_PLONE_SAMPLE") or ROOT.parent / "shared" / "plone-sample")
-    jobs = [("csv", csv_path)] + ([("plone", plone)] if plone.is_dir() else [])
+    marc_path = workdir / "records.mrc"
+    marc_path.write_bytes(first_marc_records(MARC_IMPORT_RECORDS))
+    jobs = [("marc", marc_path), ("marc_indexed", marc_path), ("csv", csv_path)]
+    jobs += [("plone", plone)] if plone.is_dir() else []
     # The scratch databases start as copies of a migrated database with the demo site, made once
     # (under another name until it is complete).
     base = f"kutubxona_bench_base_v{seed.SEED_VERSION}"
@@ -495,6 +499,20 @@ def import_throughput(label, workdir):
     return figures
 
 
+def first_marc_records(count):
+    """The first `count` records of the Library of Congress file, as a MARC file of their own."""
+    records, chunk = [], b""
+    with open(MARC_FILE, "rb") as source:
+        while len(records) < count:
+            block = source.read(1 << 20)
+            if not block:
+                break
+            parts = (chunk + block).split(b"\x1d")
+            chunk = parts.pop()
+            records += parts
+    return b"".join(record + b"\x1d" for record in records[:count])
+
+
 def import_job(kind, path):
     """Run in a subprocess on the scratch database: one import, timed."""
     from django.core.management import CommandError, call_command
@@ -507,12 +525,16 @@ def import_job(kind, path):
     try:
         if kind == "csv":
             call_command("import_csv", path, "--no-index", stdout=out, stderr=err)
+        elif kind == "marc":
+            call_command("import_marc", path, "--no-index", stdout=out, stderr=err)
+        elif kind == "marc_indexed":
+            call_command("import_marc", path, stdout=out, stderr=err)
         else:
             call_command("import_plone", path, stdout=out, stderr=err)
     except CommandError as exc:
         err.write(str(exc))
     seconds = time.monotonic() - started
-    if kind == "csv":
+    if kind != "plone":
         records = Item.objects.count() - before
     else:
         match = re.search(r"^(\d+) objects in", out.getvalue(), re.MULTILINE)
@@ -572,11 +594,13 @@ def checks(report, args):
     for name in (n for n in targets if n.startswith("oai_")):
         p50 = targets[name]["inprocess_p50_ms"]
         out.append((f"{name} page of 100 (server time)", f"{p50:.0f} ms", f"< {OAI_PAGE_MS} ms", p50 < OAI_PAGE_MS))
-    marc = report["imports"].get("marc", {}).get("records_per_second")
-    if marc is not None:
-        out.append(
-            ("MARC import records/s", f"{marc:.0f}", f">= {MARC_RECORDS_PER_SECOND}", marc >= MARC_RECORDS_PER_SECOND)
-        )
+    for kind, label in (
+        ("marc", "MARC import records/s"),
+        ("marc_indexed", "MARC import records/s, indexed as it goes"),
+    ):
+        marc = report["imports"].get(kind, {}).get("records_per_second")
+        if marc is not None:
+            out.append((label, f"{marc:.0f}", f">= {MARC_RECORDS_PER_SECOND}", marc >= MARC_RECORDS_PER_SECOND))
     for name, figures in targets.items():
         if "varnish" in figures and "nginx" in figures:
             share = figures["varnish"]["rps"] / figures["nginx"]["rps"]
@@ -682,10 +706,12 @@ def main():
         "seed": record,
         "targets": {},
         "imports": {
+            # Replaced by the scratch import of this run's code unless --skip-imports is given.
             "marc": {
                 "records": record["marc_records"],
                 "seconds": record["marc_seconds"],
                 "records_per_second": record["marc_records_per_second"],
+                "when": "seeding",
             }
         },
     }

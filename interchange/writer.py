@@ -267,7 +267,11 @@ class Writer:
 
     def candidate_keys(self, record):
         """The cleaned (scheme, value) pairs that find the item of `record`, best first: its key
-        identifier alone when it has one, else every identifier but the source's control number."""
+        identifier alone when it has one, else every identifier but the source's control number.
+        Kept on the record: the batch's lookup and the record's own both ask."""
+        known = record.__dict__.get("_candidate_keys")
+        if known is not None:
+            return known
         candidates = [record.key] if record.key else []
         candidates += [i for i in record.identifiers if i[0] != IdentifierScheme.CONTROL_NUMBER]
         keys = []
@@ -276,6 +280,7 @@ class Writer:
                 keys.append((scheme, clean_identifier(scheme, value)))
             except Exception:  # noqa: S112 - a malformed identifier matches nothing; values() reports it
                 continue
+        record._candidate_keys = keys
         return keys
 
     def prefetch_keys(self, records):
