@@ -137,11 +137,10 @@ def _term_changed(sender, instance, created=False, **kwargs):
 
 def connect():
     from django.db.models.signals import post_delete, post_save
+    from wagtail.images import get_image_model
 
     from catalogue.models import Item
     from catalogue.models.vocabularies import Agent, Place, Subject
-
-    from wagtail.images import get_image_model
 
     post_save.connect(_item_saved, sender=Item, dispatch_uid="page_cache.item_saved")
     # An image edited (a new file, a focal point) gets new renditions: the cached pages and cards
