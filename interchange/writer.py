@@ -35,6 +35,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.signals import published
 
 from catalogue.identifiers import IdentifierScheme, clean_identifier
+from catalogue.lookups import in_array
 from catalogue.models import (
     AccessLevel,
     Agent,
@@ -296,7 +297,7 @@ class Writer:
             return
         condition = Q()
         for scheme, values in wanted.items():
-            condition |= Q(scheme=scheme, value__in=values)
+            condition |= Q(scheme=scheme, **in_array("value", values))
         rows = ItemIdentifier.objects.filter(condition).order_by("-item_id")
         for scheme, value, item_id in rows.values_list("scheme", "value", "item_id"):
             self.known_keys[(scheme, value)] = item_id  # the lowest id wins, as in the query below
@@ -552,7 +553,7 @@ class Writer:
             wanted = {n.casefold(): n for n in names}
             if not wanted:
                 continue
-            found = model.objects.annotate(key=Upper(column)).filter(key__in=[n.upper() for n in names])
+            found = model.objects.annotate(key=Upper(column)).filter(**in_array("key", {n.upper() for n in names}))
             for pk, name in found.order_by("-pk").values_list("pk", column):
                 cache.put(name.casefold(), pk)
             missing = [n for key, n in wanted.items() if cache.get(key) is None]
@@ -566,7 +567,7 @@ class Writer:
                 cache.put(getattr(obj, column).casefold(), obj.pk)
             self.pending_index += made
         if agents:
-            found = Agent.objects.annotate(key=Upper("name")).filter(key__in=[n.upper() for _kind, n in agents])
+            found = Agent.objects.annotate(key=Upper("name")).filter(**in_array("key", {n.upper() for _k, n in agents}))
             for pk, kind, name in found.order_by("-pk").values_list("pk", "kind", "name"):
                 self.agents.put((kind, name.casefold()), pk)
             dates = {
@@ -656,12 +657,12 @@ class Writer:
         # One UPDATE that finds each item's revision, instead of bulk_update's CASE of every pk.
         revision_of_item = Subquery(
             Revision.objects.filter(
-                pk__in=[r.pk for r in revisions],
+                **in_array("pk", [r.pk for r in revisions]),
                 content_type=content_type,
                 object_id=Cast(OuterRef("pk"), CharField()),
             ).values("pk")[:1]
         )
-        Item.objects.filter(pk__in=[item.pk for item in items]).update(
+        Item.objects.filter(**in_array("pk", [item.pk for item in items])).update(
             latest_revision=revision_of_item, live_revision=revision_of_item
         )
         for (_record, values), item in zip(pending, items, strict=True):
