@@ -57,6 +57,13 @@ def _stemmer(algorithm):
     return snowballstemmer.stemmer(algorithm)
 
 
+@functools.lru_cache(maxsize=100_000)
+def _snowball_stem(algorithm, word):
+    """One word's Snowball stem, remembered: catalogue text repeats its words, and stemming them
+    one by one in Python was a sixth of the time of indexing an item."""
+    return _stemmer(algorithm).stemWord(word)
+
+
 def language_family(code):
     """ "uz", "ru", "en" or "" for a locale code, BCP 47 tag or ISO 639-3 code."""
     code = (code or "").lower()
@@ -77,7 +84,7 @@ def key_words(text, language):
     if algorithm:
         script = _CYRILLIC if language == "ru" else _LATIN
         words = [w.lower() for w in _WORD.findall(text) if script.search(w)]
-        return _stemmer(algorithm).stemWords(words)
+        return [_snowball_stem(algorithm, word) for word in words]
     return []
 
 

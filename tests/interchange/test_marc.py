@@ -291,3 +291,23 @@ def test_imported_items_are_in_the_reference_index(library, pymarc_file, tmp_pat
     assert not ReferenceIndex.get_references_to(hunt).exists()
     hunter = Agent.objects.get(name="Hunter, Andrea")
     assert [ref.object_id for ref in ReferenceIndex.get_references_to(hunter)] == [str(item.pk)]
+
+
+def test_imported_records_are_ranked_by_their_title_length(library, pymarc_file):
+    """Each index entry's title norm (the average title length over its own, which ranks short
+    exact titles first) is set once per batch for every model the batch indexed."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db import connection
+
+    run(pymarc_file("marc.dat"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT e.title_norm, (SELECT avg(length(title)) FROM wagtailsearch_indexentry
+                                      WHERE length(title) > 0) / length(e.title)
+               FROM wagtailsearch_indexentry e WHERE e.content_type_id = %s AND length(e.title) > 0""",
+            [ContentType.objects.get_for_model(Item).pk],
+        )
+        rows = cursor.fetchall()
+    assert len(rows) == 20
+    assert all(abs(norm - float(expected)) < 1e-6 for norm, expected in rows), rows
+    assert any(abs(norm - 1.0) > 1e-6 for norm, _expected in rows)
