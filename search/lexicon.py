@@ -54,20 +54,21 @@ def _entries_sql():
             Page.objects.live().public().values("pk"),
         ),
     ]
-    conditions = []
+    selects = []
     with connection.cursor() as cursor:
         for types, ids in sources:
             sql, params = ids.query.sql_with_params()
             inner = cursor.mogrify(sql, params)
             inner = inner.decode() if isinstance(inner, bytes) else inner
             type_list = ",".join(str(pk) for pk in types)
-            conditions.append(
-                f"(e.content_type_id IN ({type_list}) AND e.object_id IN (SELECT (pk)::varchar FROM ({inner}) AS ids))"
+            selects.append(
+                "SELECT to_tsvector('simple', e.title_text || ' ' || e.body_text) FROM wagtailsearch_indexentry e "
+                f"WHERE e.content_type_id IN ({type_list}) AND e.object_id IN (SELECT (pk)::varchar FROM ({inner}) AS ids)"
             )
-    return (
-        "SELECT to_tsvector('simple', e.title_text || ' ' || e.body_text) FROM wagtailsearch_indexentry e WHERE "
-        + " OR ".join(conditions)
-    )
+    # One SELECT per source: joined with OR, the two IN (…) could not be planned as joins, and
+    # the public items were read again for every index entry once they outgrew work_mem (hours
+    # at 250,000 records instead of seconds).
+    return " UNION ALL ".join(selects)
 
 
 def rebuild():
