@@ -223,6 +223,7 @@ class Wrk:
             try:
                 fetch(probe)
             except Exception:  # noqa: S112 - a server still busy may refuse or time out; ask again
+                time.sleep(0.5)
                 continue
             if time.monotonic() - started < 0.5:
                 return

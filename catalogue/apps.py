@@ -7,7 +7,7 @@ class CatalogueConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from catalogue import frontend_cache, page_cache
+        from catalogue import frontend_cache, lookups, page_cache  # noqa: F401 - lookups registers any_of, in_array
 
         frontend_cache.connect()
         page_cache.connect()

@@ -24,8 +24,8 @@ Items newly related to the record (a new item sharing a subject), and new titles
 related items, appear when the entry expires (`SITE_CACHE_SECONDS`) or the item is saved.
 
 The whole page as sent is kept too, under the same key plus its address: a second request for
-it renders nothing (the parts stay, so that a change of the layout around them re-renders only
-the layout).
+it renders nothing. The parts stay, so that another address of the same record (a query string
+such as a campaign tag) renders only the layout around them.
 
 Signed-in visitors (readers see reading-room files, staff see everything), previews and views
 of one page of a book (?page=, ?file=) are always rendered afresh and never stored.

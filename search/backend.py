@@ -13,6 +13,7 @@ an import that indexes as it goes (see `bulk_index_class`).
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 """
 
+import functools
 from contextlib import contextmanager
 
 from django.db import connection
@@ -24,7 +25,12 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
         from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 
         return DatabaseSearchBackend(params)
+    return postgres_backend_class()(params)
 
+
+@functools.cache
+def postgres_backend_class():
+    """Made once per process: Wagtail asks for a backend at every save of an indexed object."""
     from modelsearch.backends.database.postgres.postgres import (
         PostgresSearchBackend,
         PostgresSearchQueryCompiler,
@@ -48,7 +54,7 @@ def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backen
         title_norms_deferred = False
         title_norms_pending = None
 
-    return IndexedPostgresSearchBackend(params)
+    return IndexedPostgresSearchBackend
 
 
 def bulk_index_class():

@@ -19,8 +19,8 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection, models
-from django.db.models import Count, Lookup
+from django.db import connection
+from django.db.models import Count
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -54,27 +54,6 @@ def build_query(text):
     queries = [PlainText(text, operator="and")]
     queries += [PlainText(variant, operator="and") for variant in query_variants(text)]
     return queries[0] if len(queries) == 1 else Or(queries)
-
-
-class AnyOf(Lookup):
-    """`id__any_of=[…]`: `id = ANY(%s)` with the list as one array parameter, which PostgreSQL
-    answers from the primary key whatever the length of the list (`__in` sends one parameter
-    per id, and `IN (SELECT unnest(…))` is planned as a loop)."""
-
-    lookup_name = "any_of"
-    prepare_rhs = False
-
-    def get_db_prep_lookup(self, value, connection):
-        # An array literal ('{1,2,3}'): one text constant to parse, not an ARRAY[…] of constants.
-        return "%s", ["{" + ",".join(str(int(v)) for v in value) + "}"]
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} = ANY({rhs}::bigint[])", [*lhs_params, *rhs_params]
-
-
-models.IntegerField.register_lookup(AnyOf)
 
 
 def with_ids(ids):

@@ -24,6 +24,18 @@ def run(*args):
     return out.getvalue(), err.getvalue(), failed
 
 
+def run_changed(pymarc_file, tmp_path, tag, code, value):
+    """Import the first record of pymarc's marc.dat with subfield `code` of field `tag` changed."""
+    from pymarc import MARCReader
+
+    with open(pymarc_file("marc.dat"), "rb") as f:
+        record = next(MARCReader(f))
+    record[tag][code] = value
+    path = tmp_path / "changed.mrc"
+    path.write_bytes(record.as_marc())
+    return run(str(path))
+
+
 def test_binary_marc_is_mapped_by_the_crosswalk(library, pymarc_file):
     out, err, failed = run(pymarc_file("marc.dat"))
     assert failed is None, err
@@ -69,14 +81,7 @@ def test_changed_record_updates_its_item_with_a_revision(library, pymarc_file, t
     run(pymarc_file("marc.dat"), "--limit", "1")
     item = Item.objects.get()
     revisions = item.revisions.count()
-    from pymarc import MARCReader
-
-    with open(pymarc_file("marc.dat"), "rb") as f:
-        record = next(MARCReader(f))
-    record["245"]["a"] = "The pragmatic programmer, second thoughts :"
-    path = tmp_path / "changed.mrc"
-    path.write_bytes(record.as_marc())
-    out, _err, _failed = run(str(path))
+    out, _err, _failed = run_changed(pymarc_file, tmp_path, "245", "a", "The pragmatic programmer, second thoughts :")
     assert "1 updated" in out
     item.refresh_from_db()
     assert item.title == "The pragmatic programmer, second thoughts : from journeyman to master"
@@ -202,19 +207,12 @@ def test_vocabulary_records_are_shared_and_matched_whatever_the_case(library, py
 
 
 def test_update_of_an_item_with_a_pending_draft_leaves_the_live_record(library, pymarc_file, tmp_path):
-    from pymarc import MARCReader
-
     run(pymarc_file("marc.dat"), "--limit", "1")
     item = Item.objects.get()
     draft = item.get_latest_revision_as_object()
     draft.extent = "edited by a cataloguer"
     draft.save_revision()
-    with open(pymarc_file("marc.dat"), "rb") as f:
-        record = next(MARCReader(f))
-    record["245"]["a"] = "A new title :"
-    path = tmp_path / "changed.mrc"
-    path.write_bytes(record.as_marc())
-    out, _err, _failed = run(str(path))
+    out, _err, _failed = run_changed(pymarc_file, tmp_path, "245", "a", "A new title :")
     assert "1 updated" in out
     item.refresh_from_db()
     assert item.title.startswith("The pragmatic programmer") and item.has_unpublished_changes
@@ -272,7 +270,6 @@ def test_finding_existing_items_is_one_query_per_batch(library, tmp_path):
 def test_imported_items_are_in_the_reference_index(library, pymarc_file, tmp_path):
     """An agent's "usage" lists the items an import linked to it, and a re-import that changes
     the heading moves the reference (staff rely on it before merging or deleting a record)."""
-    from pymarc import MARCReader
     from wagtail.models import ReferenceIndex
 
     from catalogue.models import Agent
@@ -281,12 +278,7 @@ def test_imported_items_are_in_the_reference_index(library, pymarc_file, tmp_pat
     item = Item.objects.get()
     hunt = Agent.objects.get(name="Hunt, Andrew")
     assert [ref.object_id for ref in ReferenceIndex.get_references_to(hunt)] == [str(item.pk)]
-    with open(pymarc_file("marc.dat"), "rb") as f:
-        record = next(MARCReader(f))
-    record["100"]["a"] = "Hunter, Andrea,"
-    path = tmp_path / "changed.mrc"
-    path.write_bytes(record.as_marc())
-    out, _err, _failed = run(str(path))
+    out, _err, _failed = run_changed(pymarc_file, tmp_path, "100", "a", "Hunter, Andrea,")
     assert "1 updated" in out
     assert not ReferenceIndex.get_references_to(hunt).exists()
     hunter = Agent.objects.get(name="Hunter, Andrea")
