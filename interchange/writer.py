@@ -53,7 +53,6 @@ from catalogue.models import (
     Subject,
 )
 from catalogue.seeds import language_rows
-from search.backend import title_norms_deferred
 
 CACHE_SIZE = 20_000
 BATCH_SIZE = 500
@@ -697,8 +696,7 @@ class Writer:
         by_model = {}
         for obj in pending:
             by_model.setdefault(type(obj), set()).add(obj.pk)
-        with title_norms_deferred(backend):
-            self._index(backend, by_model)
+        self._index(backend, by_model)
 
     def _index(self, backend, by_model):
         for model, ids in by_model.items():

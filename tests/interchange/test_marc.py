@@ -287,7 +287,7 @@ def test_imported_items_are_in_the_reference_index(library, pymarc_file, tmp_pat
 
 def test_imported_records_are_ranked_by_their_title_length(library, pymarc_file):
     """Each index entry's title norm (the average title length over its own, which ranks short
-    exact titles first) is set once per batch for every model the batch indexed."""
+    exact titles first) is set for the rows each batch writes."""
     from django.contrib.contenttypes.models import ContentType
     from django.db import connection
 
