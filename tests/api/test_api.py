@@ -76,6 +76,25 @@ def test_a_restricted_item_and_its_files_are_absent(client, superuser, library, 
     assert client.get("/api/v2/images/?search=Zafarnoma").status_code == 400
 
 
+@pytest.mark.parametrize("restriction", RESTRICTIONS)
+def test_a_link_to_a_restricted_item_is_left_out(client, library, restriction):
+    hidden = ItemFactory(title="Zafarnoma", collections=[library.navoiy], **restriction)
+    shown = ItemFactory(title="Temur tuzuklari", collections=[library.navoiy])
+    item = ItemFactory(title="Boburnoma", collections=[library.navoiy])
+    item.relations.add(ItemRelation(relation_type="references", target_item=hidden))
+    item.relations.add(ItemRelation(relation_type="references", target_item=shown))
+    item.relations.add(ItemRelation(relation_type="isPartOf", uri="https://example.org/series"))
+    item.save()
+
+    for data in (
+        client.get(f"/api/v2/items/{item.pk}/").json(),
+        next(e for e in client.get("/api/v2/items/").json()["items"] if e["id"] == item.pk),
+    ):
+        linked = [(r["item"], r["uri"]) for r in data["relation"]]
+        assert [pk for pk, _uri in linked if pk] == [shown.pk]
+        assert (None, "https://example.org/series") in linked
+
+
 def test_a_restricted_file_of_a_public_item_is_absent(client, library):
     item = ItemFactory(title="Devon")
     open_image, closed_image = CustomImageFactory(title="open"), CustomImageFactory(title="closed")
