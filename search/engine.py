@@ -29,7 +29,18 @@ from wagtail.search.query import Or, PlainText
 
 from alphabet import canonical_key
 from catalogue.listing import ItemListing, _int_or_none
-from catalogue.models import AccessLevel, Agent, CollectionPage, Item, ItemFile, Subject
+from catalogue.models import (
+    AccessLevel,
+    Agent,
+    CollectionPage,
+    DCMIType,
+    Item,
+    ItemAgent,
+    ItemFile,
+    ItemSubject,
+    Language,
+    Subject,
+)
 from home.i18n import in_locale
 
 from .normalise import highlight_terms, query_variants, uzbek_stem
@@ -84,6 +95,8 @@ class PageHit:
 class SearchListing(ItemListing):
     """ItemListing's filters (type, language, decade) plus collection, subject and creator."""
 
+    matches: object = None  # a MatchSet on PostgreSQL: facets and filters over the matches' rows
+
     def __post_init__(self):
         super().__post_init__()
         self.sort = self.params.get("sort") if self.params.get("sort") in SORTS else "relevance"
@@ -105,6 +118,8 @@ class SearchListing(ItemListing):
     def facets(self):
         # Computed for every search (not cached as a browsing list's are): the figures are those
         # of the query as it runs now.
+        if self.matches is not None:
+            return self.matches.facets()
         facets = self._facets()
         collections = (
             CollectionPage.objects.filter(items__in=self._apply(self.queryset, skip="collection").values("pk"))
@@ -183,6 +198,123 @@ class SearchListing(ItemListing):
         return urlencode({k: v for k, v in values.items() if v})
 
 
+def _decade(year):
+    """The decade of a year as the database's `year_from / 10 * 10` gives it (towards zero)."""
+    return int(year / 10) * 10
+
+
+def top_linked(through, item_field, value_field, label_table, label_column, ids, limit):
+    """[(value id, label, number of items)] of the `limit` values of `through` most linked to the
+    items `ids`, most first, then by label.
+
+    The rows of the link table are counted first and only the values with the most are joined to
+    their labels: joining every link to its vocabulary record before counting read the whole
+    vocabulary (hundreds of thousands of subjects at 250,000 records)."""
+    if not ids:
+        return []
+    table = through._meta.db_table
+    item = through._meta.get_field(item_field).column
+    value = through._meta.get_field(value_field).column
+    sql = f"""
+        WITH counted AS (
+            SELECT {value} AS value, count(DISTINCT {item}) AS n FROM {table}
+            WHERE {item} = ANY(%s::integer[]) GROUP BY {value}
+        ), cut AS (SELECT n FROM counted ORDER BY n DESC OFFSET %s LIMIT 1)
+        SELECT counted.value, label.{label_column}, counted.n
+        FROM counted JOIN {label_table} label ON label.id = counted.value
+        WHERE counted.n >= coalesce((SELECT n FROM cut), 0)
+        ORDER BY counted.n DESC, label.{label_column} LIMIT %s
+    """  # noqa: S608 - table and column names are the models'; the values are parameters
+    with connection.cursor() as cursor:
+        cursor.execute(sql, ["{" + ",".join(map(str, ids)) + "}", limit - 1, limit])
+        return cursor.fetchall()
+
+
+class MatchSet:
+    """Every match of one search as (id, type, earliest year) rows in order of relevance, with the
+    listing's filters applied to them: type and decade from the rows, language, collection,
+    subject and creator by one query each (only when that filter is chosen).
+
+    Each facet counts the matches that pass the other filters. Type and decade are counted from
+    the rows; the others over their link tables for exactly those ids. Before, every count sent the
+    ids of all matches back to be joined to their items: a word found in 30,000 of 250,000
+    records cost about a tenth of a second per facet."""
+
+    def __init__(self, rows, listing):
+        self.rows = rows
+        self.listing = listing
+        self._linked = {}
+
+    def _linked_ids(self, name):
+        """The matches that pass the filter `name` (language, collection, subject, creator)."""
+        if name not in self._linked:
+            listing = self.listing
+            through = {
+                "language": (Item.languages.through, {"language__code": listing.language}),
+                "collection": (Item.collections.through, {"collectionpage_id": listing.collection}),
+                "subject": (ItemSubject, {"subject_id": listing.subject}),
+                "creator": (ItemAgent, {"agent_id": listing.creator}),
+            }
+            model, condition = through[name]
+            ids = [row[0] for row in self.rows]
+            found = model.objects.filter(**condition, item__id__any_of=ids).values_list("item_id", flat=True)
+            self._linked[name] = set(found)
+        return self._linked[name]
+
+    def ids(self, skip=""):
+        """The ids of the matches that pass every chosen filter but `skip`, in order of relevance."""
+        listing = self.listing
+        rows = self.rows
+        if listing.type and skip != "type":
+            rows = [row for row in rows if row[1] == listing.type]
+        if listing.decade is not None and skip != "decade":
+            low, high = listing.decade, listing.decade + 9
+            rows = [row for row in rows if row[2] is not None and low <= row[2] <= high]
+        ids = [row[0] for row in rows]
+        for name, chosen in (
+            ("language", listing.language),
+            ("collection", listing.collection),
+            ("subject", listing.subject),
+            ("creator", listing.creator),
+        ):
+            if chosen and skip != name:
+                linked = self._linked_ids(name)
+                ids = [pk for pk in ids if pk in linked]
+        return ids
+
+    def facets(self):
+        from collections import Counter
+
+        kept_types = set(self.ids(skip="type"))
+        types = Counter(row[1] for row in self.rows if row[0] in kept_types)
+        kept_decades = set(self.ids(skip="decade"))
+        decades = Counter(_decade(row[2]) for row in self.rows if row[0] in kept_decades and row[2] is not None)
+        languages = top_linked(
+            Item.languages.through, "item", "language", "catalogue_language", "name", self.ids(skip="language"), 30
+        )
+        by_pk = Language.objects.in_bulk([pk for pk, _label, _n in languages])
+        return {
+            "types": [
+                {"value": value, "label": DCMIType(value).label, "count": n}
+                for value, n in sorted(types.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
+            "languages": [
+                {"value": by_pk[pk].code, "label": by_pk[pk].localised_name(), "count": n}
+                for pk, _label, n in languages
+            ],
+            "decades": [{"value": d, "label": f"{d}s", "count": n} for d, n in sorted(decades.items())],
+            "collections": self._top(
+                Item.collections.through, "collectionpage", "wagtailcore_page", "title", "collection"
+            ),
+            "subjects": self._top(ItemSubject, "subject", "catalogue_subject", "label", "subject"),
+            "creators": self._top(ItemAgent, "agent", "catalogue_agent", "name", "creator"),
+        }
+
+    def _top(self, through, value_field, label_table, label_column, skip):
+        rows = top_linked(through, "item", value_field, label_table, label_column, self.ids(skip=skip), FACET_SIZE)
+        return [{"value": pk, "label": label, "count": n} for pk, label, n in rows]
+
+
 class CatalogueSearch:
     """One visitor's search of the items they may see, in one locale.
 
@@ -199,24 +331,25 @@ class CatalogueSearch:
         self.base = in_locale(Item.objects.visible_to(user), locale.pk)
         results = self.base.search(self.query)
         self.ranked_ids = None
+        rows = None
         if connection.vendor == "postgresql" and hasattr(results, "get_queryset"):
-            self.ranked_ids = list(results.get_queryset().values_list("pk", flat=True)[:MAX_MATCHES])
+            rows = list(results.get_queryset().values_list("pk", "dcmi_type", "year_from")[:MAX_MATCHES])
+            self.ranked_ids = [row[0] for row in rows]
             matched = with_ids(self.ranked_ids)
         else:
             matched = matched_items(self.base, self.query)
         self.listing = SearchListing(matched, params)
+        if rows is not None:
+            self.listing.matches = MatchSet(rows, self.listing)
         self.terms = highlight_terms(text)
 
     def page(self, number):
         if self.ranked_ids is not None:
-            filtered = self.listing._apply(self.listing.queryset)
+            kept = self.listing.matches.ids()  # in order of relevance
             if self.listing.sort != "relevance":
-                results = filtered.order_by(*ORDERINGS[self.listing.sort]).values_list("pk", flat=True)
-            elif self.listing.active_filters():
-                kept = set(filtered.values_list("pk", flat=True))
-                results = [pk for pk in self.ranked_ids if pk in kept]
+                results = with_ids(kept).order_by(*ORDERINGS[self.listing.sort]).values_list("pk", flat=True)
             else:
-                results = self.ranked_ids
+                results = kept
             page = Paginator(results, settings.KUTUBXONA_ITEMS_PER_PAGE).get_page(number)
             ids = list(page.object_list)
         else:

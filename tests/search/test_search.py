@@ -139,6 +139,27 @@ def test_facet_counts_equal_the_filtered_result_counts(client, library):
         filtered, urls = found(client, "devon", **{param: value})
         assert filtered.context["items_page"].paginator.count == count == len(urls), (param, value)
 
+    # With filters chosen, each facet counts what the other filters leave, and choosing one of
+    # its values gives as many results as it said.
+    for chosen in ({"creator": navoiy.pk}, {"type": "Image"}, {"decade": 1910, "subject": poetry.pk}):
+        response, urls = found(client, "devon", **chosen)
+        facets = response.context["facets"]
+        checks = [("type", f["value"], f["count"]) for f in facets["types"]]
+        for param, name in (("collection", "collections"), ("language", "languages"), ("decade", "decades")):
+            checks += [(param, f["value"], f["count"]) for f in facets[name]]
+        checks += [("subject", f["value"], f["count"]) for f in facets["subjects"]]
+        checks += [("creator", f["value"], f["count"]) for f in facets["creators"]]
+        assert checks
+        # A chosen filter's own facet still offers the other values: it ignores that filter.
+        for param in chosen:
+            others = {k: v for k, v in chosen.items() if k != param}
+            without = found(client, "devon", **others)[0].context["facets"]
+            name = {"type": "types", "decade": "decades", "subject": "subjects", "creator": "creators"}[param]
+            assert facets[name] == without[name], (chosen, param)
+        for param, value, count in checks:
+            filtered, urls = found(client, "devon", **{**chosen, param: value})
+            assert filtered.context["items_page"].paginator.count == count == len(urls), (chosen, param, value)
+
 
 def test_sorting_by_date_and_title(client, library):
     item("Tarix B", date="1900")
