@@ -6,13 +6,16 @@ for `matched_items()`, which asks the database backends for the matching rows as
 count facets in SQL (see docs/search.md for the switch).
 
 Cost per request is fixed whatever the number of results: on PostgreSQL one full-text match of the
-items (their ids in order of relevance), one query per facet and for the page of results over
-those ids, one for the scan pages that contain the words, two for pages of the site, one for
-editors' picks. A query that finds nothing is corrected against the lexicon (search/lexicon.py).
+items (their ids, types and years in order of relevance; see MatchSet), one query per chosen
+language, collection, subject or creator filter, one per facet of those four over their link
+tables, one for the page of results, one for the scan pages that contain the words, two for pages
+of the site, one for editors' picks. A query that finds nothing is corrected against the lexicon
+(search/lexicon.py).
 """
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import parse_qsl as _parse_qsl
 from urllib.parse import urlencode
@@ -244,6 +247,7 @@ class MatchSet:
         self.rows = rows
         self.listing = listing
         self._linked = {}
+        self._kept = {}
 
     def _linked_ids(self, name):
         """The matches that pass the filter `name` (language, collection, subject, creator)."""
@@ -261,34 +265,40 @@ class MatchSet:
             self._linked[name] = set(found)
         return self._linked[name]
 
+    def kept(self, skip=""):
+        """The rows of the matches that pass every chosen filter but `skip`, in order of relevance
+        (the same list for every facet when no filter is chosen)."""
+        listing = self.listing
+        chosen = {
+            "type": bool(listing.type),
+            "decade": listing.decade is not None,
+            "language": bool(listing.language),
+            "collection": bool(listing.collection),
+            "subject": bool(listing.subject),
+            "creator": bool(listing.creator),
+        }
+        applied = tuple(name for name, on in chosen.items() if on and name != skip)
+        if applied not in self._kept:
+            rows = self.rows
+            for name in applied:
+                if name == "type":
+                    rows = [row for row in rows if row[1] == listing.type]
+                elif name == "decade":
+                    low, high = listing.decade, listing.decade + 9
+                    rows = [row for row in rows if row[2] is not None and low <= row[2] <= high]
+                else:
+                    linked = self._linked_ids(name)
+                    rows = [row for row in rows if row[0] in linked]
+            self._kept[applied] = rows
+        return self._kept[applied]
+
     def ids(self, skip=""):
         """The ids of the matches that pass every chosen filter but `skip`, in order of relevance."""
-        listing = self.listing
-        rows = self.rows
-        if listing.type and skip != "type":
-            rows = [row for row in rows if row[1] == listing.type]
-        if listing.decade is not None and skip != "decade":
-            low, high = listing.decade, listing.decade + 9
-            rows = [row for row in rows if row[2] is not None and low <= row[2] <= high]
-        ids = [row[0] for row in rows]
-        for name, chosen in (
-            ("language", listing.language),
-            ("collection", listing.collection),
-            ("subject", listing.subject),
-            ("creator", listing.creator),
-        ):
-            if chosen and skip != name:
-                linked = self._linked_ids(name)
-                ids = [pk for pk in ids if pk in linked]
-        return ids
+        return [row[0] for row in self.kept(skip)]
 
     def facets(self):
-        from collections import Counter
-
-        kept_types = set(self.ids(skip="type"))
-        types = Counter(row[1] for row in self.rows if row[0] in kept_types)
-        kept_decades = set(self.ids(skip="decade"))
-        decades = Counter(_decade(row[2]) for row in self.rows if row[0] in kept_decades and row[2] is not None)
+        types = Counter(row[1] for row in self.kept(skip="type"))
+        decades = Counter(_decade(row[2]) for row in self.kept(skip="decade") if row[2] is not None)
         languages = top_linked(
             Item.languages.through, "item", "language", "catalogue_language", "name", self.ids(skip="language"), 30
         )
