@@ -184,6 +184,7 @@ class Writer:
         self.collections = {}
         self.rights = {}
         self.pending_index = []
+        self.pending_created = []  # items made by flush_new, indexed from memory (see _index_created)
         self.pending_new = []  # (record, values) of new published items, created in bulk per batch
         self.pending_keys = set()
         # {(scheme, value): item id} of the identifiers the current batch's records may match,
@@ -685,18 +686,20 @@ class Writer:
         )
         for item, revision in zip(items, revisions, strict=True):
             published.send(sender=Item, instance=item, revision=revision)
-        self.pending_index += items
+        self.pending_created += items
 
     def flush_index(self):
         """Add this batch's items and new vocabulary records to the search index, in bulk."""
         pending, self.pending_index = self.pending_index, []
-        if not self.index or not pending:
+        created, self.pending_created = self.pending_created, []
+        if not self.index or not (pending or created):
             return
         backend = get_search_backend()
         by_model = {}
         for obj in pending:
             by_model.setdefault(type(obj), set()).add(obj.pk)
         self._index(backend, by_model)
+        self._index_created(backend, created)
 
     def _index(self, backend, by_model):
         for model, ids in by_model.items():
@@ -712,6 +715,30 @@ class Writer:
                 backend.add_bulk(model, objects)
             if model is Item:
                 index_references(objects)
+
+    def _index_created(self, backend, items):
+        """Index the items flush_new made from the objects in memory: their titles, identifiers,
+        languages and links are those just written, so only the vocabulary records they link to
+        are read (one query per vocabulary), not every related row of every item
+        (get_indexed_objects' prefetches: a fifth of an indexed import). The entries are the
+        same as those of a re-index from the database (tests/interchange/test_marc.py)."""
+        if not items:
+            return
+        links = (
+            ("agent_links", "agent", Agent),
+            ("subject_links", "subject", Subject),
+            ("place_links", "place", Place),
+        )
+        for relation, name, model in links:
+            rows = [link for item in items for link in getattr(item, relation).all()]
+            found = model.objects.in_bulk({getattr(link, f"{name}_id") for link in rows})
+            for link in rows:
+                setattr(link, name, found[getattr(link, f"{name}_id")])
+        for item in items:
+            for name in ("search_key", "title_key"):
+                setattr(item, name, functools.partial(str, getattr(item, name)()))
+        backend.add_bulk(Item, items)
+        index_references(items)
 
 
 def index_references(items):
