@@ -698,8 +698,11 @@ class Writer:
         by_model = {}
         for obj in pending:
             by_model.setdefault(type(obj), set()).add(obj.pk)
+        # An item created and then updated in the same batch (its record came twice) is read back
+        # with the rest: the objects in memory hold its first version.
+        updated = by_model.get(Item, set())
+        self._index_created(backend, [item for item in created if item.pk not in updated])
         self._index(backend, by_model)
-        self._index_created(backend, created)
 
     def _index(self, backend, by_model):
         for model, ids in by_model.items():

@@ -337,3 +337,20 @@ def test_new_items_are_indexed_as_a_reindex_from_the_database_would(library, pym
         cursor.execute("DELETE FROM wagtailsearch_indexentry")
     get_search_backend().add_bulk(Item, list(Item.get_indexed_objects()))
     assert entries() == imported
+
+
+def test_a_record_repeated_in_one_batch_is_indexed_as_its_last_version(client, library, tmp_path):
+    """The second copy updates the item the first created; search finds the item by the second
+    copy's title only."""
+    path = tmp_path / "repeated.mrc"
+    write_records(path, [("r1", "Samarqand bogʻlari"), ("r2", "Boshqa kitob"), ("r1", "Buxoro bogʻlari")])
+    out, _err, _failed = run(str(path))
+    assert "2 created, 1 updated" in out
+    item = Item.objects.get(title="Buxoro bogʻlari")
+
+    def found(query):
+        response = client.get("/search/", {"q": query, "exact": "1"})
+        return [result.item.pk for result in response.context["items_page"].object_list]
+
+    assert found("Buxoro") == [item.pk]
+    assert found("Samarqand") == []
