@@ -218,15 +218,21 @@ def top_linked(through, item_field, value_field, label_table, label_column, ids,
     table = through._meta.db_table
     item = through._meta.get_field(item_field).column
     value = through._meta.get_field(value_field).column
+    # The pairs are made distinct by hashing (an item may link to the same value twice, in two
+    # roles), and each label is read by its key for the dozen rows kept: a join let PostgreSQL
+    # read the whole vocabulary's index to merge with the counts.
     sql = f"""
         WITH counted AS (
-            SELECT {value} AS value, count(DISTINCT {item}) AS n FROM {table}
-            WHERE {item} = ANY(%s::integer[]) GROUP BY {value}
+            SELECT value, count(*) AS n
+            FROM (SELECT DISTINCT {value} AS value, {item} FROM {table} WHERE {item} = ANY(%s::integer[])) pairs
+            GROUP BY value
         ), cut AS (SELECT n FROM counted ORDER BY n DESC OFFSET %s LIMIT 1)
-        SELECT counted.value, label.{label_column}, counted.n
-        FROM counted JOIN {label_table} label ON label.id = counted.value
+        SELECT counted.value,
+               (SELECT label.{label_column} FROM {label_table} label WHERE label.id = counted.value) AS label,
+               counted.n
+        FROM counted
         WHERE counted.n >= coalesce((SELECT n FROM cut), 0)
-        ORDER BY counted.n DESC, label.{label_column} LIMIT %s
+        ORDER BY counted.n DESC, label LIMIT %s
     """  # noqa: S608 - table and column names are the models'; the values are parameters
     with connection.cursor() as cursor:
         cursor.execute(sql, ["{" + ",".join(map(str, ids)) + "}", limit - 1, limit])
