@@ -711,6 +711,8 @@ def main():
     from bench import seed
 
     record = seed.ensure_seeded(args.records, MARC_FILE)
+    print("VACUUM (ANALYZE)…", flush=True)
+    vacuumed = seed.vacuum()
     call_command("collectstatic", "--noinput", verbosity=0)
     targets = collect_targets(args.records)
     print("Counting queries in-process…", flush=True)
@@ -729,6 +731,7 @@ def main():
         "warmup": args.warmup,
         "load_average": os.getloadavg(),
         "seed": record,
+        "vacuum": vacuumed,
         "targets": {},
         "imports": {
             # Replaced by the scratch import of this run's code unless --skip-imports is given.

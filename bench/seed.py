@@ -194,3 +194,20 @@ def make_book():
         item.save()
         item.save_revision().publish()
     return item.pk
+
+
+def vacuum():
+    """VACUUM (ANALYZE) the catalogue: what autovacuum keeps doing on a production server.
+
+    Some servers run without autovacuum (the reference machine's does). Unvacuumed, a table has
+    no visibility map, so PostgreSQL cannot answer a count or a facet from an index alone and
+    reads the table: the first page of OAI-PMH ListRecords took 85 ms at 250,000 records instead of
+    37. Quick when nothing changed since the last run. Returns whether autovacuum is on, and the
+    seconds it took."""
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW autovacuum")
+        (autovacuum,) = cursor.fetchone()
+        # As the database's owner: the server's shared catalogues are skipped with a notice.
+        cursor.execute("VACUUM (ANALYZE)")
+    return {"autovacuum": autovacuum, "seconds": round(time.monotonic() - started, 1)}
