@@ -45,6 +45,7 @@ MAX_QUERIES = 12
 SEARCH_P95_MS = 150
 MARC_RECORDS_PER_SECOND = 500
 MARC_IMPORT_RECORDS = 5000  # imported into a scratch database, without and with the search index
+IMPORT_RUNS = 3  # MARC imports per figure (the median is reported)
 OAI_PAGE_MS = 300
 CACHED_SHARE_OF_STATIC = 0.5
 
@@ -505,23 +506,37 @@ def import_throughput(label, workdir):
             subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
         admin("ALTER DATABASE {} RENAME TO {}", building, base)
     for kind, path in jobs:
-        scratch = f"kutubxona_bench_scratch_{label}"
-        create_database(scratch, drop=True, template=base)
-        env = production_env(scratch, f"scratch-{label}", "immediate")
-        output = subprocess.run(  # noqa: S603
-            [PYTHON, "-m", "bench.run", "--import-job", kind, str(path)],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
-        match = re.search(r"^IMPORT (.*)$", output.stdout, re.MULTILINE)
-        figures[kind] = json.loads(match[1]) if match else {"error": (output.stderr or output.stdout)[-500:]}
-        admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", scratch)
+        # MARC, the figure with a target, is imported three times into fresh copies, as the load
+        # targets are run three times: the median, with each run's figure beside it.
+        runs = [import_once(kind, path, label, base) for _ in range(IMPORT_RUNS if kind.startswith("marc") else 1)]
+        done = [run for run in runs if run.get("records_per_second") is not None]
+        if not done:
+            figures[kind] = runs[0]
+            continue
+        figures[kind] = sorted(done, key=lambda run: run["records_per_second"])[len(done) // 2]
+        if len(runs) > 1:
+            figures[kind] = dict(figures[kind], runs_records_per_second=[run.get("records_per_second") for run in runs])
         shutil.rmtree(ROOT / "var" / "bench" / f"media-scratch-{label}", ignore_errors=True)
     if not plone.is_dir():
         figures["plone"] = {"error": f"no Plone sample export at {plone} (KUTUBXONA_PLONE_SAMPLE)"}
     return figures
+
+
+def import_once(kind, path, label, base):
+    """One import job in a subprocess, into a fresh copy of the database `base`."""
+    scratch = f"kutubxona_bench_scratch_{label}"
+    create_database(scratch, drop=True, template=base)
+    env = production_env(scratch, f"scratch-{label}", "immediate")
+    output = subprocess.run(  # noqa: S603
+        [PYTHON, "-m", "bench.run", "--import-job", kind, str(path)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    admin("DROP DATABASE IF EXISTS {} WITH (FORCE)", scratch)
+    match = re.search(r"^IMPORT (.*)$", output.stdout, re.MULTILINE)
+    return json.loads(match[1]) if match else {"error": (output.stderr or output.stdout)[-500:]}
 
 
 def first_marc_records(count):

@@ -55,6 +55,7 @@ from catalogue.models import (
 from catalogue.seeds import language_rows
 
 CACHE_SIZE = 20_000
+SCHEMES = frozenset(IdentifierScheme.values)  # Django computes .values anew at each use
 BATCH_SIZE = 500
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -334,7 +335,7 @@ class Writer:
     def clean_identifiers(self, record):
         cleaned = []
         for scheme, value in record.all_identifiers():
-            if scheme not in IdentifierScheme.values:
+            if scheme not in SCHEMES:
                 record.warnings.append(f"unknown identifier scheme “{scheme}” (value “{value}” dropped)")
                 continue
             try:
