@@ -12,6 +12,12 @@ from django.db import connection
 from django.db.models import Field, IntegerField, Lookup
 
 
+def int_array(values):
+    """An array literal ('{1,2,3}') of integers: one text constant for PostgreSQL to parse, not an
+    ARRAY[…] of one constant per value."""
+    return "{" + ",".join(str(int(v)) for v in values) + "}"
+
+
 class AnyOf(Lookup):
     """`id__any_of=[…]`: `id = ANY(%s)` with the list as one array parameter, which PostgreSQL
     answers from the primary key whatever the length of the list (`__in` sends one parameter
@@ -21,8 +27,7 @@ class AnyOf(Lookup):
     prepare_rhs = False
 
     def get_db_prep_lookup(self, value, connection):
-        # An array literal ('{1,2,3}'): one text constant to parse, not an ARRAY[…] of constants.
-        return "%s", ["{" + ",".join(str(int(v)) for v in value) + "}"]
+        return "%s", [int_array(value)]
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)

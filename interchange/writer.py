@@ -708,13 +708,7 @@ class Writer:
     def _index(self, backend, by_model):
         for model, ids in by_model.items():
             objects = list(model.get_indexed_objects().filter(pk__in=ids))
-            for obj in objects:
-                # The backend reads each search field once per column it fills (title, autocomplete,
-                # body): compute the costly keys once. These instances are fresh and only indexed.
-                for name in ("search_key", "title_key"):
-                    method = getattr(obj, name, None)
-                    if callable(method):
-                        setattr(obj, name, functools.partial(str, method()))
+            keys_computed_once(objects)
             if objects:
                 backend.add_bulk(model, objects)
             if model is Item:
@@ -738,11 +732,20 @@ class Writer:
             found = model.objects.in_bulk({getattr(link, f"{name}_id") for link in rows})
             for link in rows:
                 setattr(link, name, found[getattr(link, f"{name}_id")])
-        for item in items:
-            for name in ("search_key", "title_key"):
-                setattr(item, name, functools.partial(str, getattr(item, name)()))
+        keys_computed_once(items)
         backend.add_bulk(Item, items)
         index_references(items)
+
+
+def keys_computed_once(objects):
+    """The backend reads each search field once per column it fills (title, autocomplete, body):
+    replace the costly keys of these instances, which are only indexed from here on, by their
+    value."""
+    for obj in objects:
+        for name in ("search_key", "title_key"):
+            method = getattr(obj, name, None)
+            if callable(method):
+                setattr(obj, name, functools.partial(str, method()))
 
 
 def index_references(items):

@@ -32,6 +32,7 @@ from wagtail.search.query import Or, PlainText
 
 from alphabet import canonical_key
 from catalogue.listing import ItemListing, _int_or_none
+from catalogue.lookups import int_array
 from catalogue.models import (
     AccessLevel,
     Agent,
@@ -206,9 +207,10 @@ def _decade(year):
     return int(year / 10) * 10
 
 
-def top_linked(through, item_field, value_field, label_table, label_column, ids, limit):
-    """[(value id, label, number of items)] of the `limit` values of `through` most linked to the
-    items `ids`, most first, then by label.
+def top_linked(through, value_field, label_field, ids, limit):
+    """[(value id, label, number of items)] of the `limit` values of the link table `through`
+    (its `item` and `value_field`) most linked to the items `ids`, most first, then by the value's
+    `label_field`.
 
     The rows of the link table are counted first and only the values with the most are joined to
     their labels: joining every link to its vocabulary record before counting read the whole
@@ -216,8 +218,12 @@ def top_linked(through, item_field, value_field, label_table, label_column, ids,
     if not ids:
         return []
     table = through._meta.db_table
-    item = through._meta.get_field(item_field).column
-    value = through._meta.get_field(value_field).column
+    item = through._meta.get_field("item").column
+    value_field = through._meta.get_field(value_field)
+    value = value_field.column
+    # The table that holds the label (a collection's title is its page's), and that table's key.
+    label = value_field.related_model._meta.get_field(label_field)
+    label_table, label_key = label.model._meta.db_table, label.model._meta.pk.column
     # The pairs are made distinct by hashing (an item may link to the same value twice, in two
     # roles), and each label is read by its key for the dozen rows kept: a join let PostgreSQL
     # read the whole vocabulary's index to merge with the counts.
@@ -228,14 +234,14 @@ def top_linked(through, item_field, value_field, label_table, label_column, ids,
             GROUP BY value
         ), cut AS (SELECT n FROM counted ORDER BY n DESC OFFSET %s LIMIT 1)
         SELECT counted.value,
-               (SELECT label.{label_column} FROM {label_table} label WHERE label.id = counted.value) AS label,
+               (SELECT label.{label.column} FROM {label_table} label WHERE label.{label_key} = counted.value) AS label,
                counted.n
         FROM counted
         WHERE counted.n >= coalesce((SELECT n FROM cut), 0)
         ORDER BY counted.n DESC, label LIMIT %s
     """  # noqa: S608 - table and column names are the models'; the values are parameters
     with connection.cursor() as cursor:
-        cursor.execute(sql, ["{" + ",".join(map(str, ids)) + "}", limit - 1, limit])
+        cursor.execute(sql, [int_array(ids), limit - 1, limit])
         return cursor.fetchall()
 
 
@@ -305,9 +311,7 @@ class MatchSet:
     def facets(self):
         types = Counter(row[1] for row in self.kept(skip="type"))
         decades = Counter(_decade(row[2]) for row in self.kept(skip="decade") if row[2] is not None)
-        languages = top_linked(
-            Item.languages.through, "item", "language", "catalogue_language", "name", self.ids(skip="language"), 30
-        )
+        languages = top_linked(Item.languages.through, "language", "name", self.ids(skip="language"), 30)
         by_pk = Language.objects.in_bulk([pk for pk, _label, _n in languages])
         return {
             "types": [
@@ -319,15 +323,13 @@ class MatchSet:
                 for pk, _label, n in languages
             ],
             "decades": [{"value": d, "label": f"{d}s", "count": n} for d, n in sorted(decades.items())],
-            "collections": self._top(
-                Item.collections.through, "collectionpage", "wagtailcore_page", "title", "collection"
-            ),
-            "subjects": self._top(ItemSubject, "subject", "catalogue_subject", "label", "subject"),
-            "creators": self._top(ItemAgent, "agent", "catalogue_agent", "name", "creator"),
+            "collections": self._top(Item.collections.through, "collectionpage", "title", "collection"),
+            "subjects": self._top(ItemSubject, "subject", "label", "subject"),
+            "creators": self._top(ItemAgent, "agent", "name", "creator"),
         }
 
-    def _top(self, through, value_field, label_table, label_column, skip):
-        rows = top_linked(through, "item", value_field, label_table, label_column, self.ids(skip=skip), FACET_SIZE)
+    def _top(self, through, value_field, label_field, skip):
+        rows = top_linked(through, value_field, label_field, self.ids(skip=skip), FACET_SIZE)
         return [{"value": pk, "label": label, "count": n} for pk, label, n in rows]
 
 

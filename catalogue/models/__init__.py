@@ -11,6 +11,7 @@ from .items import (  # noqa: F401
     ItemPlace,
     ItemRelation,
     ItemSubject,
+    public_condition,
     user_is_staff,
 )
 from .pages import CollectionIndexPage, CollectionPage, ItemIndexPage, VocabularyIndexPage  # noqa: F401

@@ -77,15 +77,20 @@ class DCMIType(models.TextChoices):
     SOFTWARE = "Software", _("Software")
 
 
+def public_condition(prefix=""):
+    """The condition of `ItemQuerySet.public()`, on the item reached through `prefix` (such as
+    "target_item__"), for filtering on a joined row instead of a subquery of every public item."""
+    today = timezone.localdate()
+    return Q(
+        Q(**{f"{prefix}embargo_until__isnull": True}) | Q(**{f"{prefix}embargo_until__lte": today}),
+        **{f"{prefix}live": True, f"{prefix}access_level": AccessLevel.OPEN},
+    )
+
+
 class ItemQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def public(self):
         """Items every visitor may see: published, open, and past any embargo."""
-        today = timezone.localdate()
-        return self.filter(
-            Q(embargo_until__isnull=True) | Q(embargo_until__lte=today),
-            live=True,
-            access_level=AccessLevel.OPEN,
-        )
+        return self.filter(public_condition())
 
     def visible_to(self, user):
         """Items whose record `user` may open (see docs/catalogue.md, "Who sees what")."""
